@@ -1,0 +1,68 @@
+package org.compactaudit.security;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * On a start with no users at all, creates the first admin. No fixed default password ever exists:
+ * the password comes from configuration, or is random and logged once.
+ */
+@ApplicationScoped
+public class BootstrapAdmin {
+
+    private static final Logger LOG = Logger.getLogger(BootstrapAdmin.class);
+
+    @ConfigProperty(name = "compact.bootstrap.admin-email")
+    Optional<String> email;
+
+    @ConfigProperty(name = "compact.bootstrap.admin-password")
+    Optional<String> password;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    void onStart(@Observes @Priority(30) StartupEvent event) {
+        createFirstAdminIfNoUsers();
+    }
+
+    /** Returns the password that was set, or empty when users already existed. */
+    @Transactional
+    public Optional<String> createFirstAdminIfNoUsers() {
+        if (StaffUser.count() > 0) {
+            return Optional.empty();
+        }
+        String address = StaffUser.normaliseEmail(email.filter(e -> !e.isBlank()).orElse("admin@localhost"));
+        String chosen = password.filter(p -> !p.isBlank()).orElse(null);
+        if (chosen != null && Passwords.problem(chosen) != null) {
+            throw new IllegalStateException("compact.bootstrap.admin-password: " + Passwords.problem(chosen));
+        }
+        String actual = chosen != null ? chosen : Passwords.random();
+        StaffUser admin = new StaffUser();
+        admin.email = address;
+        admin.displayName = "Administrator";
+        admin.passwordHash = Passwords.hash(actual);
+        admin.setRoles(Set.of(Role.ADMIN));
+        admin.createdAt = clock.instant();
+        admin.persist();
+        if (chosen == null) {
+            LOG.warnf("No users existed: created admin %s with the one-time password %s — sign in and change it now.",
+                    address, actual);
+        } else {
+            LOG.infof("No users existed: created admin %s from compact.bootstrap.admin-email.", address);
+        }
+        return Optional.of(actual);
+    }
+}

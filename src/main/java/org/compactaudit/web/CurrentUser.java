@@ -1,0 +1,57 @@
+package org.compactaudit.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+
+import org.compactaudit.security.Role;
+
+/** The signed-in staff user as pages see it ({inject:currentUser} in templates). */
+@Named("currentUser")
+@RequestScoped
+public class CurrentUser {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    HttpServerRequest request;
+
+    public boolean isSignedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public String getEmail() {
+        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+    }
+
+    public String getName() {
+        String name = identity.getAttribute("displayName");
+        return name != null ? name : getEmail();
+    }
+
+    public boolean isManager() {
+        return identity.hasRole(Role.MANAGER);
+    }
+
+    public boolean isMesc() {
+        return identity.hasRole(Role.MESC);
+    }
+
+    public boolean isModerator() {
+        return identity.hasRole(Role.MODERATOR);
+    }
+
+    public boolean isAdmin() {
+        return identity.hasRole(Role.ADMIN);
+    }
+
+    /** True when the current page is at or below the path, for the navigation's aria-current. */
+    public boolean at(String path) {
+        String current = request.path();
+        return path.equals("/") ? current.equals("/") : current.equals(path) || current.startsWith(path + "/");
+    }
+}
