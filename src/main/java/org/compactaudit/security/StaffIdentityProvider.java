@@ -29,14 +29,18 @@ public class StaffIdentityProvider implements IdentityProvider<UsernamePasswordA
             AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
             String password = new String(request.getPassword().getPassword());
-            StaffDirectory.Credentials user = directory.credentials(request.getUsername())
+            return directory.credentials(request.getUsername())
                     .filter(u -> u.active() && Passwords.matches(password, u.passwordHash()))
+                    .map(StaffIdentityProvider::identity)
                     .orElseThrow(() -> new AuthenticationFailedException("Email or password not recognised"));
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(user.email()))
-                    .addRoles(user.roles())
-                    .addAttribute("displayName", user.displayName())
-                    .build();
         });
+    }
+
+    static SecurityIdentity identity(StaffDirectory.Credentials user) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(user.email()))
+                .addRoles(user.roles())
+                .addAttribute("displayName", user.displayName())
+                .build();
     }
 }

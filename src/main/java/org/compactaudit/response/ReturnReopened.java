@@ -1,0 +1,5 @@
+package org.compactaudit.response;
+
+/** Fired (synchronously, inside the reopening transaction) when the manager reopens a submitted return. */
+public record ReturnReopened(long returnId) {
+}

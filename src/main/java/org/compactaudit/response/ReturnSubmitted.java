@@ -1,0 +1,5 @@
+package org.compactaudit.response;
+
+/** Fired (synchronously, inside the submitting transaction) when a return is submitted. */
+public record ReturnSubmitted(long returnId) {
+}
