@@ -59,18 +59,33 @@ public record ToolComparison(String from, String to, List<Change> changes) {
         return changes.stream().filter(c -> c.kind() == kind).toList();
     }
 
-    /** Changes that are neither additions, removals nor rewordings of questions, nor changes to standards. */
-    @JsonIgnore
-    public List<Change> getOtherQuestionChanges() {
-        return changes.stream().filter(c -> switch (c.kind()) {
-            case QUESTION_MOVED, NA_ALLOWED_CHANGED, GUIDANCE_CHANGED, SECTORS_CHANGED, ORDER_CHANGED -> true;
-            default -> false;
-        }).toList();
-    }
-
     @JsonIgnore
     public List<Change> getStandardChanges() {
         return changes.stream().filter(c -> c.kind().name().startsWith("STANDARD_")).toList();
+    }
+
+    @JsonIgnore
+    public List<Change> getQuestionsAdded() {
+        return of(Kind.QUESTION_ADDED);
+    }
+
+    @JsonIgnore
+    public List<Change> getQuestionsRemoved() {
+        return of(Kind.QUESTION_REMOVED);
+    }
+
+    @JsonIgnore
+    public List<Change> getQuestionsReworded() {
+        return of(Kind.QUESTION_REWORDED);
+    }
+
+    /** Everything else: the tool's own fields, moves, order, Not applicable, guidance and sectors. */
+    @JsonIgnore
+    public List<Change> getOtherChanges() {
+        return changes.stream().filter(c -> switch (c.kind()) {
+            case TOOL_CHANGED, QUESTION_MOVED, NA_ALLOWED_CHANGED, GUIDANCE_CHANGED, SECTORS_CHANGED, ORDER_CHANGED -> true;
+            default -> false;
+        }).toList();
     }
 
     public static ToolComparison between(ToolDefinition from, ToolDefinition to) {
