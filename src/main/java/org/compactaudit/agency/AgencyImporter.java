@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +58,7 @@ public class AgencyImporter {
         String text = decode(content);
         List<ImportSummary.RowError> errors = new ArrayList<>();
         List<Row> rows = parse(text, errors);
-        if (!errors.isEmpty()) {
+        if (rows.isEmpty() && !errors.isEmpty()) {
             return ImportSummary.failed(errors);
         }
         AgencyService.Lookups lookups = agencies.lookups();
@@ -76,6 +77,7 @@ public class AgencyImporter {
             });
         }
         if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(ImportSummary.RowError::line));
             return ImportSummary.failed(errors);
         }
         return save(rows, lookups);
@@ -131,9 +133,14 @@ public class AgencyImporter {
     private static List<Row> parse(String text, List<ImportSummary.RowError> errors) {
         int[] lineStarts = lineStarts(text);
         List<Row> rows = new ArrayList<>();
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setTrim(true).get().parse(new StringReader(text))) {
+        // Empty lines are kept and skipped here: commons-csv would give the record after one the wrong position.
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(false).get()
+                .parse(new StringReader(text))) {
             Map<String, Integer> columns = null;
             for (CSVRecord record : parser) {
+                if (record.size() == 1 && record.get(0).isEmpty()) {
+                    continue;
+                }
                 int line = lineOf(lineStarts, record.getCharacterPosition());
                 if (columns == null) {
                     columns = header(record, errors);
