@@ -29,6 +29,7 @@ public class Navigation {
         }
         if (user.isAdmin()) {
             items.add(new Item("/users", "Users"));
+            items.add(new Item("/partnerships", "Partnerships"));
         }
         return items;
     }
