@@ -30,11 +30,11 @@ public class ReturnDocuments {
     static class Templates {
         static native TemplateInstance returnPdf(ReturnView view, String printedAt);
 
-        static native TemplateInstance receipt$txt(ReturnView view);
+        static native TemplateInstance receipt(ReturnView view);
 
-        static native TemplateInstance reopened$txt(Return ret, String reason);
+        static native TemplateInstance reopened(Return ret, String reason);
 
-        static native TemplateInstance link$txt(Return ret, String url);
+        static native TemplateInstance link(Return ret, String url);
     }
 
     /** Formatting helpers for all response templates: {@code instant.when}. */
@@ -66,7 +66,7 @@ public class ReturnDocuments {
     void sendReceipt(ReturnView view) {
         Return r = view.ret();
         byte[] pdf = pdf(view);
-        String body = Templates.receipt$txt(view).render();
+        String body = Templates.receipt(view).render();
         for (String to : recipients(r.submittedByEmail, r.agency.leadEmail)) {
             outbox.enqueue(new Outbox.Email("return-receipt", to, r.round.partnership.contactEmail,
                     "Your Section 11 return: " + r.agency.name + ", " + r.round.name, body, null, r.id),
@@ -76,7 +76,7 @@ public class ReturnDocuments {
 
     @Transactional(Transactional.TxType.MANDATORY)
     void sendReopened(Return r, String reason, String submitterEmail) {
-        String body = Templates.reopened$txt(r, reason).render();
+        String body = Templates.reopened(r, reason).render();
         for (String to : recipients(r.agency.leadEmail, submitterEmail)) {
             outbox.enqueue(new Outbox.Email("return-reopened", to, r.round.partnership.contactEmail,
                     "Your Section 11 return has been reopened: " + r.agency.name, body, null, r.id));
@@ -87,7 +87,7 @@ public class ReturnDocuments {
     void sendLink(Return r, String url) {
         outbox.enqueue(new Outbox.Email("return-link", r.agency.leadEmail, r.round.partnership.contactEmail,
                 "Your link to the Section 11 return: " + r.agency.name + ", " + r.round.name,
-                Templates.link$txt(r, url).render(), null, r.id));
+                Templates.link(r, url).render(), null, r.id));
     }
 
     private static Set<String> recipients(String... addresses) {

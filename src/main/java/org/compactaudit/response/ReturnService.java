@@ -24,6 +24,8 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Hibernate;
+
 import org.compactaudit.common.ApiError.FieldError;
 import org.compactaudit.common.ClockProducer;
 import org.compactaudit.common.DomainException;
@@ -290,6 +292,10 @@ public class ReturnService {
     }
 
     ReturnView view(Return r) {
+        // Pages render after the transaction ends: load what every view shows now.
+        Hibernate.initialize(r.toolVersion);
+        Hibernate.initialize(r.round.partnership);
+        Hibernate.initialize(r.agency.sector);
         List<Question> questions = em.createQuery("select distinct q from Question q join fetch q.standard s"
                 + " left join fetch q.sectors where s.toolVersion.id = :t", Question.class)
                 .setParameter("t", r.toolVersion.id).getResultList();
