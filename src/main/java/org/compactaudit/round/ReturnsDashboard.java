@@ -127,18 +127,15 @@ public class ReturnsDashboard {
     }
 
     private void bind(TypedQuery<?> query, AuditRound round, String sector, String status, LocalDate today) {
-        query.setParameter("round", round.id);
-        if (sector != null) {
-            query.setParameter("sector", sector);
-        }
-        if (status != null) {
-            query.setParameter("status", status);
-        }
-        if (round.status != RoundStatus.DRAFT) {
-            query.setParameter("submitted", ReturnStatus.SUBMITTED);
-            query.setParameter("inProgress", ReturnStatus.IN_PROGRESS);
-            query.setParameter("closed", !today.isBefore(round.closesOn.plusDays(1)));
-        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("round", round.id);
+        values.put("sector", sector);
+        values.put("status", status);
+        values.put("submitted", ReturnStatus.SUBMITTED);
+        values.put("inProgress", ReturnStatus.IN_PROGRESS);
+        values.put("closed", today.isAfter(round.closesOn));
+        // Only the parameters this variant of the query uses (filters and the status expression are optional).
+        query.getParameters().forEach(p -> query.setParameter(p.getName(), values.get(p.getName())));
     }
 
     /** The status of a return, in the order the dashboard ranks them; round-level facts are bound as parameters. */
