@@ -27,6 +27,7 @@ public class Navigation {
         if (user.isManager() || user.isMesc() || user.isAdmin()) {
             items.add(new Item("/tools", "Audit tools"));
         }
+        if (user.isManager() || user.isMesc()) { items.add(new Item("/rounds", "Audit rounds")); }
         if (user.isAdmin()) {
             items.add(new Item("/users", "Users"));
             items.add(new Item("/partnerships", "Partnerships"));
