@@ -27,6 +27,7 @@ public class Navigation {
         if (user.isManager() || user.isMesc() || user.isAdmin()) {
             items.add(new Item("/tools", "Audit tools"));
         }
+        if (user.isManager() || user.isModerator()) items.add(new Item("/moderation", "Moderation"));
         if (user.isAdmin()) {
             items.add(new Item("/users", "Users"));
         }
