@@ -112,4 +112,13 @@ public class ModerationApi {
     public Views.Report report(@RestPath long id) {
         return service.report(id);
     }
+
+    @GET
+    @Path("/rounds/{id}/moderation/report.csv")
+    @Produces("text/csv")
+    @RolesAllowed({ Role.MANAGER, Role.MESC })
+    @Operation(summary = "The moderation report as CSV: overall, by sector, by standard and by visit")
+    public jakarta.ws.rs.core.Response reportCsv(@RestPath long id) {
+        return ReportCsv.response(service.report(id));
+    }
 }

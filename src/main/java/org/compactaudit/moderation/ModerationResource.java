@@ -1,7 +1,5 @@
 package org.compactaudit.moderation;
 
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
@@ -16,8 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -187,32 +183,7 @@ public class ModerationResource {
     @RolesAllowed({ Role.MANAGER, Role.MESC })
     @Produces("text/csv")
     public Response reportCsv(@RestPath long id) {
-        Views.Report report = service.report(id);
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            csv.printRecord("section", "key", "name", "confirmed", "under-scored", "over-inflated", "compared",
-                    "confirmed %", "under-scored %", "over-inflated %", "not comparable", "status", "date");
-            tally(csv, "overall", report.overall(), "", "");
-            for (Views.Tally t : report.bySector()) {
-                tally(csv, "sector", t, "", "");
-            }
-            for (Views.Tally t : report.byStandard()) {
-                tally(csv, "standard", t, "", "");
-            }
-            for (Views.VisitOutcome v : report.visits()) {
-                tally(csv, "visit", v.outcomes(), v.status(), v.date() == null ? "" : v.date().toString());
-            }
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Response.ok(out.toString())
-                .header("Content-Disposition", "attachment; filename=\"moderation-round-" + id + ".csv\"").build();
-    }
-
-    private static void tally(CSVPrinter csv, String section, Views.Tally t, String status, String date)
-            throws java.io.IOException {
-        csv.printRecord(section, t.key(), t.label(), t.confirmed(), t.underScored(), t.overInflated(), t.compared(),
-                t.confirmedPercent(), t.underScoredPercent(), t.overInflatedPercent(), t.notComparable(), status, date);
+        return ReportCsv.response(service.report(id));
     }
 
     @GET
