@@ -19,6 +19,7 @@ CREATE TABLE return_standard_grade (
     CONSTRAINT fk_rsg_return FOREIGN KEY (return_id) REFERENCES audit_return (id),
     CONSTRAINT fk_rsg_round FOREIGN KEY (round_id) REFERENCES audit_round (id)
 );
+CREATE INDEX ix_rcr_round ON report_counted_return (round_id);
 CREATE INDEX ix_rsg_round_standard ON return_standard_grade (round_id, standard_key);
 
 -- Agencies per derived standard grade, by sector: the round overview reads only this and grade_tally.

@@ -27,6 +27,7 @@ public class Navigation {
         if (user.isManager() || user.isMesc() || user.isAdmin()) {
             items.add(new Item("/tools", "Audit tools"));
         }
+        if (user.isManager() || user.isMesc()) items.add(new Item("/reports", "Reports"));
         if (user.isAdmin()) {
             items.add(new Item("/users", "Users"));
         }
