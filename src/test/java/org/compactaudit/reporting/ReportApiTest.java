@@ -6,14 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -134,15 +133,15 @@ class ReportApiTest {
         long round = fixture.build().round().id;
         byte[] xlsx = as(Role.MANAGER).get("/api/v1/rounds/{id}/export.xlsx", round).then().statusCode(200)
                 .contentType(ExportApi.XLSX).extract().asByteArray();
-        String workbook = null;
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("report", ".xlsx");
+        java.nio.file.Files.write(file, xlsx);
+        String workbook;
         List<String> sheets = new ArrayList<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null;) {
-                if (e.getName().equals("xl/workbook.xml")) {
-                    workbook = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
-                }
-                sheets.add(e.getName());
-            }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            workbook = new String(zip.getInputStream(zip.getEntry("xl/workbook.xml")).readAllBytes(), StandardCharsets.UTF_8);
+            zip.stream().map(ZipEntry::getName).forEach(sheets::add);
+        } finally {
+            java.nio.file.Files.delete(file);
         }
         assertTrue(workbook.contains("name=\"Overview\""), workbook);
         assertTrue(workbook.contains("name=\"Return figures\""));

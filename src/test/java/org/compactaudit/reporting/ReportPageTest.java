@@ -1,6 +1,5 @@
 package org.compactaudit.reporting;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,8 +62,12 @@ class ReportPageTest {
     @Test
     void aModeratorCannotOpenTheReportPage() {
         long round = fixture.build().round().id;
-        given().auth().preemptive().basic(users.create(Role.MODERATOR), TestUsers.PASSWORD)
-                .get("/rounds/{id}/report", round).then().statusCode(403);
+        try (BrowserContext context = Browsers.newContext()) {
+            Page page = context.newPage();
+            TestUsers.signIn(page, base.toString(), users.create(Role.MODERATOR));
+            assertEquals(403, page.navigate(base + "rounds/" + round + "/report").status());
+            assertEquals(403, page.navigate(base + "rounds/" + round + "/report/standards/s1").status());
+        }
     }
 
     @Test
