@@ -2,7 +2,6 @@ package org.compactaudit.reporting;
 
 import java.util.List;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -12,15 +11,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.compactaudit.security.Role;
+import org.compactaudit.web.CurrentUser;
 import org.compactaudit.tool.Grade;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.security.Authenticated;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 
 /** The MESC pages of one round: the overview and the drill-down into a standard. */
 @Path("/rounds/{id}/report")
-@RolesAllowed({Role.MANAGER, Role.MESC})
+// Roles are checked in the methods, not with @RolesAllowed: a request refused before the CSRF filter has run
+// cannot render the 403 page (the layout's sign-out form needs the CSRF token).
+@Authenticated
 @Produces(MediaType.TEXT_HTML)
 public class ReportResource {
 
@@ -39,8 +42,12 @@ public class ReportResource {
     @Inject
     ReportService reports;
 
+    @Inject
+    CurrentUser user;
+
     @GET
     public TemplateInstance overview(@PathParam("id") long id) {
+        requireReader(user);
         RoundReport report = reports.roundReport(id);
         return Templates.overview(report, GRADED, GradeChart.svg("grade-chart", report.standards()), false);
     }
@@ -49,6 +56,14 @@ public class ReportResource {
     @Path("standards/{standardKey}")
     public TemplateInstance standard(@PathParam("id") long id, @PathParam("standardKey") String standardKey,
             @QueryParam("page") @DefaultValue("1") int page) {
+        requireReader(user);
         return Templates.standard(reports.standardReport(id, standardKey, page), GRADED);
+    }
+
+    /** Managers and MESC reviewers only: the drill-down names agencies. */
+    static void requireReader(CurrentUser user) {
+        if (!user.isManager() && !user.isMesc()) {
+            throw new ForbiddenException();
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.compactaudit.reporting;
 
 import java.util.List;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.DefaultValue;
@@ -16,18 +15,21 @@ import jakarta.ws.rs.core.Response;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.partnership.Partnership;
 import org.compactaudit.round.AuditRound;
-import org.compactaudit.security.Role;
+import org.compactaudit.web.CurrentUser;
 import org.compactaudit.web.FormErrors;
 import org.compactaudit.web.Option;
 import org.compactaudit.web.Page;
 
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.security.Authenticated;
 import io.quarkus.qute.TemplateInstance;
 
 /** Where MESC starts: the rounds with a report, and the year-on-year view of a standard. */
 @Path("/reports")
-@RolesAllowed({Role.MANAGER, Role.MESC})
+// Roles are checked in the methods, not with @RolesAllowed: a request refused before the CSRF filter has run
+// cannot render the 403 page (the layout's sign-out form needs the CSRF token).
+@Authenticated
 @Produces(MediaType.TEXT_HTML)
 public class ReportsResource {
 
@@ -49,10 +51,14 @@ public class ReportsResource {
     ReportService reports;
 
     @Inject
+    CurrentUser user;
+
+    @Inject
     EntityManager em;
 
     @GET
     public TemplateInstance index(@QueryParam("page") @DefaultValue("1") int page) {
+        ReportResource.requireReader(user);
         int number = Math.max(1, page);
         var query = AuditRound.findAll(Sort.descending("opensOn").and("id", Sort.Direction.Descending));
         List<AuditRound> rounds = query.page(number - 1, ROUNDS_PER_PAGE).list();
@@ -62,6 +68,7 @@ public class ReportsResource {
     @GET
     @Path("trends")
     public Response trends(@QueryParam("partnership") String partnership, @QueryParam("standard") String standard) {
+        ReportResource.requireReader(user);
         TrendForm form = new TrendForm(partnership, standard);
         FormErrors errors = FormErrors.none();
         if (partnership == null && standard == null) {

@@ -67,6 +67,8 @@ class ReportPageTest {
             TestUsers.signIn(page, base.toString(), users.create(Role.MODERATOR));
             assertEquals(403, page.navigate(base + "rounds/" + round + "/report").status());
             assertEquals(403, page.navigate(base + "rounds/" + round + "/report/standards/s1").status());
+            assertEquals(403, page.navigate(base + "reports").status());
+            assertTrue(page.locator("main").textContent().contains("permission"));
         }
     }
 
