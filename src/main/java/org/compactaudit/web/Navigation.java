@@ -33,6 +33,9 @@ public class Navigation {
         if (user.isManager() || user.isModerator()) {
             items.add(new Item("/moderation", "Moderation"));
         }
+        if (user.isManager() || user.isMesc()) {
+            items.add(new Item("/reports", "Reports"));
+        }
         if (user.isAdmin()) {
             items.add(new Item("/users", "Users"));
             items.add(new Item("/partnerships", "Partnerships"));
