@@ -27,7 +27,6 @@ import org.apache.commons.csv.CSVRecord;
 
 import org.compactaudit.common.ApiError.FieldError;
 import org.compactaudit.common.DomainException;
-import org.compactaudit.web.FormErrors;
 
 /**
  * Imports the agency directory from CSV, all or nothing: every row is checked first and any error imports
@@ -240,10 +239,5 @@ public class AgencyImporter {
 
     static DomainException fileProblem(String message) {
         return new DomainException(400, message, List.of(new FieldError("file", message)));
-    }
-
-    /** The form errors of the upload page for a file-level problem. */
-    static FormErrors asFormErrors(DomainException e) {
-        return FormErrors.none().add("file", e.getMessage());
     }
 }

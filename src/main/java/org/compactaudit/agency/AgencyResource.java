@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
@@ -184,7 +185,7 @@ public class AgencyResource {
     public Response delete(@PathParam("id") long id) {
         String name = agencies.get(id).name;
         agencies.delete(id);
-        return redirect("/agencies?deleted=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8));
+        return redirect("/agencies?deleted=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
     }
 
     @GET

@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 
 import org.compactaudit.agency.AgencyCsv;
 import org.compactaudit.partnership.Partnership;
@@ -54,7 +56,10 @@ class AgencyImportBenchmark {
 
     private static void time(String label, String manager, String csv, String counter) {
         long start = System.nanoTime();
-        given().auth().preemptive().basic(manager, TestUsers.PASSWORD).contentType("text/csv")
+        // The default test timeout (30 s) is too short on a loaded machine; the figure is what matters here.
+        given().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.socket.timeout", 600_000)))
+                .auth().preemptive().basic(manager, TestUsers.PASSWORD).contentType("text/csv")
                 .body(csv.getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/agencies/import")
                 .then().statusCode(200).body(counter, equalTo(ROWS));
         System.out.printf("BENCHMARK agency import %s %d rows: %d ms%n", label, ROWS,
