@@ -66,7 +66,11 @@ public class ToolCatalogue {
     }
 
     public ToolDefinition definition(String toolKey, String version) {
-        return ToolDefinition.of(find(toolKey, version), sectorOrder());
+        return definition(find(toolKey, version));
+    }
+
+    public ToolDefinition definition(ToolVersion tool) {
+        return ToolDefinition.of(tool, sectorOrder());
     }
 
     public ToolVersion find(String toolKey, String version) {

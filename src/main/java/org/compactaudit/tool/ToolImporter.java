@@ -54,14 +54,12 @@ public class ToolImporter {
         for (Path file : toolFiles(folder)) {
             ToolPublisher.Result result = importFile(file);
             switch (result.outcome()) {
-                case PUBLISHED -> LOG.info(result.message());
-                case UNCHANGED -> LOG.debug(result.message());
+                case PUBLISHED, UNCHANGED -> LOG.info(result.message());
                 default -> LOG.error(result.message());
             }
             results.add(result);
         }
-        long unchanged = results.stream().filter(r -> r.outcome() == ToolPublisher.Outcome.UNCHANGED).count();
-        LOG.infof("Audit tool files in %s: %d read, %d unchanged", folder, results.size(), unchanged);
+        LOG.infof("Audit tool files in %s: %d read", folder, results.size());
         return results;
     }
 

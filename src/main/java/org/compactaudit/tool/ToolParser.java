@@ -98,7 +98,10 @@ public class ToolParser {
             return new Located(root, places);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String message = "YAML syntax error: " + e.getOriginalMessage().strip().replaceAll("\\s+", " ");
+            String detail = e.getOriginalMessage().strip().replaceAll("\\s+", " ");
+            // SnakeYAML repeats the place and quotes the line after " in 'reader'": the line and column say it.
+            int repeat = detail.indexOf(" in 'reader'");
+            String message = "YAML syntax error: " + (repeat > 0 ? detail.substring(0, repeat) : detail);
             throw failure(source, List.of(new ToolProblem(source, at == null ? 0 : at.getLineNr(),
                     at == null ? 0 : at.getColumnNr(), "", message)));
         } catch (IOException e) {
@@ -156,6 +159,10 @@ public class ToolParser {
     private static void checkRules(String source, Located located, ToolDefinition tool, Set<String> knownSectors,
             List<ToolProblem> problems) {
         Set<String> toolSectors = new HashSet<>(tool.sectors());
+        if (toolSectors.isEmpty()) {
+            // The schema says so too, but draft-07 validators may ignore keywords beside a $ref.
+            problems.add(problem(source, located, "sectors", "sectors", "name at least one sector the tool is meant for"));
+        }
         for (int i = 0; i < tool.sectors().size(); i++) {
             String code = tool.sectors().get(i);
             if (!knownSectors.contains(code)) {

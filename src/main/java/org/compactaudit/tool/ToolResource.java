@@ -77,7 +77,7 @@ public class ToolResource {
             @QueryParam("outcome") String outcome) {
         ToolVersion tool = catalogue.find(toolKey, version);
         String shown = "published".equals(outcome) || "unchanged".equals(outcome) ? outcome : null;
-        return Templates.view(tool, catalogue.definition(toolKey, version), catalogue.sectorNames(),
+        return Templates.view(tool, catalogue.definition(tool), catalogue.sectorNames(),
                 ToolCatalogue.date(tool.publishedAt), shown);
     }
 

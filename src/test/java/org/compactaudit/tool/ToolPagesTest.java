@@ -56,17 +56,19 @@ class ToolPagesTest {
             assertEquals(0, page.getByText("Publish a tool file").count(), "mesc may not publish");
             Accessibility.assertNoViolations(page);
 
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Safeguarding and Early Help Compact Audit 2018-19")).first().click();
-            assertEquals(base + "tools/compact-audit/2018-19", page.url());
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                    .setName("Safeguarding and Early Help Compact Audit 2018-19").setExact(true)).click();
+            page.waitForURL(base + "tools/compact-audit/2018-19");
             assertEquals(12, page.locator("h2.govuk-heading-m").count());
             page.locator("details summary").first().click();
             assertTrue(page.locator("details[open] .govuk-summary-list").first().textContent().contains("Requires Improvement"));
             Accessibility.assertNoViolations(page);
 
             page.getByText("Compare this version with another").click();
+            page.waitForURL(url -> url.contains("/tools/compare?to="));
             page.getByLabel("Earlier version").selectOption("compact-audit/2017-18");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Compare")).click();
-            assertTrue(page.url().contains("from=compact-audit%2F2017-18"), page.url());
+            page.waitForURL(url -> url.contains("/tools/compare?from=compact-audit%2F2017-18"));
             String added = page.locator("table", new Page.LocatorOptions().setHasText("Questions added")).textContent();
             assertTrue(added.contains("children-feel-safe") && added.contains("disabled-child-voice"), added);
             String reworded = page.locator("table", new Page.LocatorOptions().setHasText("Questions reworded")).textContent();
@@ -100,6 +102,7 @@ class ToolPagesTest {
             page.getByLabel("Tool file").setInputFiles(new FilePayload("bad.yaml", "application/yaml",
                     bad.getBytes(StandardCharsets.UTF_8)));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish")).click();
+            page.waitForURL(base + "tools/upload");
             assertTrue(page.locator(".govuk-error-summary").textContent().contains("bad.yaml is not a valid audit tool file"));
             String problems = page.locator("table").textContent();
             assertTrue(problems.contains("standards[0].questions[0].naAllowed") && problems.contains("line 14"), problems);
@@ -109,7 +112,7 @@ class ToolPagesTest {
             Files.writeString(good, ToolFiles.small(key));
             page.getByLabel("Tool file").setInputFiles(good);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish")).click();
-            assertEquals(base + "tools/" + key + "/2018-19?outcome=published", page.url());
+            page.waitForURL(base + "tools/" + key + "/2018-19?outcome=published");
             assertTrue(page.locator(".govuk-notification-banner").textContent().contains("is published"));
             Files.delete(good);
         }

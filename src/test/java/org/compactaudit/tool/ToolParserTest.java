@@ -46,6 +46,7 @@ class ToolParserTest {
         assertTrue(problem.line() > 0 && problem.column() > 0, problem.toString());
         assertTrue(problem.toString().startsWith(FILE + " line " + problem.line() + ", column "), problem.toString());
         assertTrue(problem.message().startsWith("YAML syntax error"), problem.message());
+        assertTrue(!problem.message().contains("reader"), problem.message());
     }
 
     @Test
@@ -80,6 +81,15 @@ class ToolParserTest {
         assertEquals(lineOf(bad, "sectors: [statutory, space", 0), e.problems().get(0).line());
         assertEquals("standards[0].questions[1].sectors[0]", e.problems().get(1).field());
         assertTrue(e.problems().get(1).message().contains("not one of the tool's sectors"));
+    }
+
+    @Test
+    void aToolWithoutSectorsIsRefused() {
+        String none = ToolFiles.small("none").replace("sectors: [statutory, health, school]", "sectors: []")
+                .replace("        sectors: [health]\n", "");
+        ToolFileException e = assertThrows(ToolFileException.class, () -> parser.parse(FILE, none, SECTORS));
+        assertEquals("sectors", e.problems().get(0).field(), e.getMessage());
+        assertEquals(6, e.problems().get(0).line());
     }
 
     @Test
