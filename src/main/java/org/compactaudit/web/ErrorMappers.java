@@ -12,7 +12,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -48,7 +51,9 @@ public class ErrorMappers {
         return answer(400, "The request has invalid fields", fields);
     }
 
-    @ServerExceptionMapper
+    /** Listed type by type (not only the parent) so they win over Quarkus' built-in plain-text JSON mappers. */
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            InvalidFormatException.class})
     public Response json(JsonProcessingException e) {
         return answer(400, "The request body is not valid JSON for this resource: " + e.getOriginalMessage(), List.of());
     }

@@ -114,7 +114,8 @@ class AgencyApiTest {
     void unknownAgencyAnswers404AndMalformedJson400() {
         as(manager).when().get("/api/v1/agencies/987654321").then().statusCode(404);
         as(manager).contentType(ContentType.JSON).body("{\"name\": [").when().post("/api/v1/agencies")
-                .then().statusCode(400);
+                .then().statusCode(400).contentType(ContentType.JSON)
+                .body("message", containsString("not valid JSON"));
     }
 
     @Test
