@@ -1,0 +1,251 @@
+package org.compactaudit.moderation;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+
+import org.compactaudit.common.ApiError;
+import org.compactaudit.common.DomainException;
+import org.compactaudit.response.Return;
+import org.compactaudit.round.AuditRound;
+import org.compactaudit.security.Role;
+import org.compactaudit.web.FormErrors;
+import org.compactaudit.web.Option;
+
+/** The round's moderation pages: the sample, replacing and adding agencies, the report; and a moderator's visits. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class ModerationResource {
+
+    /** The sampling form as typed, so a rejected form comes back as the user left it. */
+    public record SampleForm(String policy, String size, String percent, String minimum, String seed) {
+
+        static SampleForm defaults() {
+            return new SampleForm(ModerationService.PERCENT, String.valueOf(ModerationService.DEFAULT_SIZE),
+                    ModerationService.DEFAULT_PERCENT.toPlainString(), String.valueOf(ModerationService.DEFAULT_MINIMUM), "");
+        }
+    }
+
+    public record ChoiceForm(String returnId, String reason) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance round(Views.RoundModeration m, SampleForm form, FormErrors errors, String banner);
+
+        static native TemplateInstance replace(Views.RoundModeration m, Views.Visit visit, List<Option> returns,
+                ChoiceForm form, FormErrors errors);
+
+        static native TemplateInstance add(Views.RoundModeration m, List<Option> returns, ChoiceForm form, FormErrors errors);
+
+        static native TemplateInstance report(Views.Report report);
+
+        static native TemplateInstance mine(List<Views.Visit> visits, List<AuditRound> rounds, boolean manager);
+    }
+
+    @Inject
+    ModerationService service;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @Path("rounds/{id}/moderation")
+    @RolesAllowed(Role.MANAGER)
+    public TemplateInstance round(@RestPath long id, @RestQuery String done) {
+        return Templates.round(service.roundModeration(id), SampleForm.defaults(), FormErrors.none(), banner(done));
+    }
+
+    private static String banner(String done) {
+        if (done == null) {
+            return null;
+        }
+        return switch (done) {
+            case "drawn" -> "Sample drawn";
+            case "replaced" -> "Agency replaced";
+            case "added" -> "Agency added to the visits";
+            default -> null;
+        };
+    }
+
+    @POST
+    @Path("rounds/{id}/moderation/sample")
+    @RolesAllowed(Role.MANAGER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response sample(@RestPath long id, @RestForm String policy, @RestForm String size, @RestForm String percent,
+            @RestForm String minimum, @RestForm String seed) {
+        SampleForm form = new SampleForm(policy, size, percent, minimum, seed);
+        FormErrors errors = FormErrors.none();
+        Integer sizeValue = integer(size, "size", "The sample size must be a whole number", errors);
+        Integer minimumValue = integer(minimum, "minimum", "The minimum must be a whole number", errors);
+        BigDecimal percentValue = null;
+        try {
+            percentValue = blank(percent) ? null : new BigDecimal(percent.trim());
+        } catch (NumberFormatException e) {
+            errors.add("percent", "The percentage must be a number, like 10");
+        }
+        Long seedValue = null;
+        try {
+            seedValue = blank(seed) ? null : Long.valueOf(seed.trim());
+        } catch (NumberFormatException e) {
+            errors.add("seed", "The seed must be a whole number, or leave it empty for a new one");
+        }
+        if (errors.isEmpty()) {
+            try {
+                service.draw(id, new ModerationService.SampleRequest(policy, sizeValue, percentValue, minimumValue, seedValue),
+                        identity.getPrincipal().getName());
+                return seeOther("/rounds/" + id + "/moderation?done=drawn");
+            } catch (DomainException e) {
+                if (e.status() == 404) {
+                    throw e;
+                }
+                toForm(e, errors);
+            }
+        }
+        return Response.status(400).entity(Templates.round(service.roundModeration(id), form, errors, null)).build();
+    }
+
+    @GET
+    @Path("rounds/{id}/moderation/visits/{visitId}/replace")
+    @RolesAllowed(Role.MANAGER)
+    public TemplateInstance replaceForm(@RestPath long id, @RestPath long visitId) {
+        return Templates.replace(service.roundModeration(id), visitOf(id, visitId), returns(id),
+                new ChoiceForm("", ""), FormErrors.none());
+    }
+
+    @POST
+    @Path("rounds/{id}/moderation/visits/{visitId}/replace")
+    @RolesAllowed(Role.MANAGER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response replace(@RestPath long id, @RestPath long visitId, @RestForm String returnId, @RestForm String reason) {
+        Views.Visit visit = visitOf(id, visitId);
+        FormErrors errors = FormErrors.none();
+        try {
+            service.replace(visitId, reason, id(returnId));
+            return seeOther("/rounds/" + id + "/moderation?done=replaced");
+        } catch (DomainException e) {
+            toForm(e, errors);
+        }
+        return Response.status(errors.isEmpty() ? 409 : 400).entity(Templates.replace(service.roundModeration(id), visit,
+                returns(id), new ChoiceForm(returnId, reason), errors)).build();
+    }
+
+    @GET
+    @Path("rounds/{id}/moderation/add")
+    @RolesAllowed(Role.MANAGER)
+    public TemplateInstance addForm(@RestPath long id) {
+        return Templates.add(service.roundModeration(id), returns(id), new ChoiceForm("", ""), FormErrors.none());
+    }
+
+    @POST
+    @Path("rounds/{id}/moderation/add")
+    @RolesAllowed(Role.MANAGER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response add(@RestPath long id, @RestForm String returnId, @RestForm String reason) {
+        FormErrors errors = FormErrors.none();
+        try {
+            service.add(id, id(returnId), reason);
+            return seeOther("/rounds/" + id + "/moderation?done=added");
+        } catch (DomainException e) {
+            toForm(e, errors);
+        }
+        return Response.status(400).entity(Templates.add(service.roundModeration(id), returns(id),
+                new ChoiceForm(returnId, reason), errors)).build();
+    }
+
+    @GET
+    @Path("rounds/{id}/moderation/report")
+    @RolesAllowed({ Role.MANAGER, Role.MESC })
+    public TemplateInstance report(@RestPath long id) {
+        return Templates.report(service.report(id));
+    }
+
+    @GET
+    @Path("rounds/{id}/moderation/report.csv")
+    @RolesAllowed({ Role.MANAGER, Role.MESC })
+    @Produces("text/csv")
+    public Response reportCsv(@RestPath long id) {
+        return ReportCsv.response(service.report(id));
+    }
+
+    @GET
+    @Path("moderation")
+    @RolesAllowed({ Role.MANAGER, Role.MODERATOR })
+    public TemplateInstance mine() {
+        boolean manager = identity.hasRole(Role.MANAGER);
+        List<Views.Visit> visits = service.visitsAttendedBy(identity.getPrincipal().getName()).stream()
+                .map(ModerationService::view).toList();
+        List<AuditRound> rounds = manager ? AuditRound.list("order by opensOn desc, id desc") : List.of();
+        return Templates.mine(visits, rounds, manager);
+    }
+
+    private Views.Visit visitOf(long roundId, long visitId) {
+        ModerationVisit visit = service.visit(visitId);
+        if (!visit.round.id.equals(roundId)) {
+            throw DomainException.notFound("Moderation visit " + visitId + " is not in round " + roundId);
+        }
+        return ModerationService.view(visit);
+    }
+
+    private List<Option> returns(long roundId) {
+        List<Return> returns = service.unvisitedReturns(roundId);
+        return returns.stream().map(r -> new Option(String.valueOf(r.id), r.agency.name + " (" + r.agency.sector.name + ")"))
+                .toList();
+    }
+
+    static void toForm(DomainException e, FormErrors errors) {
+        if (e.fields().isEmpty()) {
+            if (e.status() == 404 || e.status() == 403) {
+                throw e;
+            }
+            errors.add("form", e.getMessage());
+        }
+        for (ApiError.FieldError f : e.fields()) {
+            errors.add(f.field(), f.message());
+        }
+    }
+
+    private static Integer integer(String value, String field, String message, FormErrors errors) {
+        try {
+            return blank(value) ? null : Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            errors.add(field, message);
+            return null;
+        }
+    }
+
+    /** A chosen id; one that is not a number is treated as none chosen, and the service says so. */
+    private static Long id(String value) {
+        try {
+            return blank(value) ? null : Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+}
