@@ -64,8 +64,8 @@ public class DemoData {
     @ConfigProperty(name = "compact.demo", defaultValue = "false")
     boolean demo;
 
-    @ConfigProperty(name = "compact.base-url")
-    String baseUrl;
+    @ConfigProperty(name = "quarkus.http.port")
+    int port;
 
     @Inject
     Clock clock;
@@ -84,8 +84,8 @@ public class DemoData {
         if (!demo) {
             return;
         }
-        StringBuilder text = new StringBuilder("\n\n  Compact Audit demo is starting at ").append(baseUrl)
-                .append("/login\n  Sign in with one of these demo accounts (email / password):\n");
+        StringBuilder text = new StringBuilder("\n\n  Compact Audit demo is starting at http://localhost:")
+                .append(port).append("/login\n  Sign in with one of these demo accounts (email / password):\n");
         USERS.forEach(u -> text.append(String.format("    %-26s %-22s %s%n", Plan.SOUTHSEA.email(u.localPart()),
                 u.password(), Role.label(u.role()))));
         LOG.info(text);

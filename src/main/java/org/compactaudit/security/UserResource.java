@@ -81,7 +81,7 @@ public class UserResource {
 
     @GET
     public TemplateInstance list(@RestQuery Integer page, @RestQuery String sort, @RestQuery String role) {
-        String filter = Role.ALL.contains(role) ? role : "";
+        String filter = role != null && Role.ALL.contains(role) ? role : "";
         String order = "email".equals(sort) ? "email" : "name";
         return Templates.list(users.list(page == null ? 1 : page, PAGE_SIZE, order, filter), order, filter,
                 roleOptions());
