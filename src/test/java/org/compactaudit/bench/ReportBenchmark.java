@@ -198,8 +198,9 @@ class ReportBenchmark {
                 for (long from = range[0]; from <= range[1]; from += CHUNK) {
                     s.executeUpdate("INSERT INTO return_standard_grade (return_id, standard_key, round_id, grade) "
                             + "SELECT an.return_id, s.standard_key, " + round.id + ", " + LOWEST
-                            + " FROM answer an JOIN question q ON q.id = an.question_id JOIN standard s ON s.id = q.standard_id"
-                            + " WHERE an.return_id BETWEEN " + from + " AND " + (from + CHUNK - 1)
+                            + " FROM audit_return r JOIN answer an ON an.return_id = r.id"
+                            + " JOIN question q ON q.id = an.question_id JOIN standard s ON s.id = q.standard_id"
+                            + " WHERE r.round_id = " + round.id + " AND r.id BETWEEN " + from + " AND " + (from + CHUNK - 1)
                             + " GROUP BY an.return_id, s.standard_key");
                     c.commit();
                 }
