@@ -62,6 +62,19 @@ class ModerationPagesTest {
             field(page, "Seed (optional)").fill("2018");
             click(page, "Draw the sample");
             assertEquals("2018", page.locator("#sample-seed").textContent());
+
+            // A return submitted after the draw can be added, or replace the sampled agency: both ask for a reason.
+            Return late = scenario.submitted(r, "health", Map.of());
+            page.navigate(base + "rounds/" + r.round.id + "/moderation/add");
+            assertTrue(page.locator("#returnId").textContent().contains(late.agency.name));
+            click(page, "Add the agency");
+            assertTrue(page.locator("#reason-error").textContent().contains("Enter why the agency is being added"));
+            Accessibility.assertNoViolations(page);
+            page.navigate(base + "rounds/" + r.round.id + "/moderation/visits/"
+                    + ModerationScenario.visitIdOf(school.id) + "/replace");
+            assertTrue(page.locator(".govuk-warning-text").textContent().contains(school.agency.name));
+            Accessibility.assertNoViolations(page);
+            page.navigate(base + "rounds/" + r.round.id + "/moderation");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(school.agency.name).setExact(true)).click();
             Accessibility.assertNoViolations(page);
 
@@ -94,7 +107,7 @@ class ModerationPagesTest {
             Accessibility.assertNoViolations(page);
 
             page.navigate(base + "rounds/" + r.round.id + "/moderation/report");
-            assertEquals("1 of 1 done, 100.0% of 1 returns", page.locator("#commitment").textContent().trim());
+            assertEquals("1 of 1 done, 50.0% of 2 returns", page.locator("#commitment").textContent().trim());
             Accessibility.assertNoViolations(page);
         }
         try (BrowserContext context = Browsers.newContext()) {
