@@ -41,11 +41,21 @@ public class BootstrapAdmin {
     /** Returns the password that was set, or empty when users already existed. */
     @Transactional
     public Optional<String> createFirstAdminIfNoUsers() {
-        if (StaffUser.count() > 0) {
+        return createFirstAdmin(StaffUser.count(), email, password);
+    }
+
+    /**
+     * The rule itself, given how many users exist and what is configured; separate so that tests can check it
+     * without emptying a database other tests use.
+     */
+    @Transactional
+    Optional<String> createFirstAdmin(long existingUsers, Optional<String> configuredEmail,
+            Optional<String> configuredPassword) {
+        if (existingUsers > 0) {
             return Optional.empty();
         }
-        String address = StaffUser.normaliseEmail(email.filter(e -> !e.isBlank()).orElse("admin@localhost"));
-        String chosen = password.filter(p -> !p.isBlank()).orElse(null);
+        String address = StaffUser.normaliseEmail(configuredEmail.filter(e -> !e.isBlank()).orElse("admin@localhost"));
+        String chosen = configuredPassword.filter(p -> !p.isBlank()).orElse(null);
         if (chosen != null && Passwords.problem(chosen) != null) {
             throw new IllegalStateException("compact.bootstrap.admin-password: " + Passwords.problem(chosen));
         }

@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
 import org.compactaudit.security.Role;
 
@@ -19,6 +20,9 @@ public class CurrentUser {
 
     @Inject
     HttpServerRequest request;
+
+    @Inject
+    RoutingContext routing;
 
     public boolean isSignedIn() {
         return !identity.isAnonymous();
@@ -47,6 +51,14 @@ public class CurrentUser {
 
     public boolean isAdmin() {
         return identity.hasRole(Role.ADMIN);
+    }
+
+    /**
+     * False on error pages for requests refused before the CSRF filter ran (e.g. a 403 from @RolesAllowed):
+     * there is no token to put in a form, so the layout leaves out its sign-out form.
+     */
+    public boolean isCsrfReady() {
+        return routing.get("csrf_token") != null;
     }
 
     /** True when the current page is at or below the path, for the navigation's aria-current. */

@@ -27,9 +27,18 @@ public class Navigation {
         if (user.isManager() || user.isMesc() || user.isAdmin()) {
             items.add(new Item("/tools", "Audit tools"));
         }
-        if (user.isManager() || user.isModerator()) items.add(new Item("/moderation", "Moderation"));
+        if (user.isManager() || user.isMesc()) {
+            items.add(new Item("/rounds", "Audit rounds"));
+        }
+        if (user.isManager() || user.isModerator()) {
+            items.add(new Item("/moderation", "Moderation"));
+        }
+        if (user.isManager() || user.isMesc()) {
+            items.add(new Item("/reports", "Reports"));
+        }
         if (user.isAdmin()) {
             items.add(new Item("/users", "Users"));
+            items.add(new Item("/partnerships", "Partnerships"));
         }
         return items;
     }

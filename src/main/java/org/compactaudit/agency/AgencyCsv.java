@@ -1,0 +1,50 @@
+package org.compactaudit.agency;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** The CSV layout shared by import and export, so an exported file imports back unchanged. */
+public final class AgencyCsv {
+
+    /** The header row: exactly the API's field names. */
+    public static final List<String> COLUMNS = List.of("name", "sector", "subType", "cycleGroup", "leadName",
+            "leadEmail", "seniorName", "seniorEmail", "partnerships", "active");
+
+    /** Columns a file may leave out (active defaults to true). */
+    public static final List<String> OPTIONAL_COLUMNS = List.of("active");
+
+    /** Separates partnership codes inside the partnerships column. */
+    public static final String PARTNERSHIP_SEPARATOR = ";";
+
+    public static final String EXAMPLE = String.join(",", COLUMNS) + "\n"
+            + "Ysgol Gymraeg Ffordd Dyffryn,school,Primary school,A,Siân Evans,s.evans@ysgol.example.org,"
+            + "Rhys Jones,head@ysgol.example.org,north;south,true\n"
+            + "\"St. Mary's — Café Club, Riverside\",voluntary-community,,B,Ann Lee,ann@cafeclub.example.org,,,north,\n";
+
+    private AgencyCsv() {
+    }
+
+    /** Writes the agencies with a UTF-8 byte order mark, which spreadsheet programs need to read UTF-8. */
+    public static void write(Writer out, List<Agency> agencies, Map<Long, List<String>> partnershipCodes) {
+        try {
+            out.write('\uFEFF');
+            CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new))
+                    .setRecordSeparator("\r\n").get().print(out);
+            for (Agency a : agencies) {
+                printer.printRecord(a.name, a.sector.code, a.subType, a.cycleGroup.name(), a.leadName, a.leadEmail,
+                        a.seniorName, a.seniorEmail,
+                        String.join(PARTNERSHIP_SEPARATOR, partnershipCodes.getOrDefault(a.id, List.of())),
+                        a.active);
+            }
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

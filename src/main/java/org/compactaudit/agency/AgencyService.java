@@ -1,0 +1,364 @@
+package org.compactaudit.agency;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import org.compactaudit.common.ApiError.FieldError;
+import org.compactaudit.common.DomainException;
+import org.compactaudit.partnership.Partnership;
+import org.compactaudit.response.Return;
+import org.compactaudit.web.Page;
+
+/** The agency directory: validation, create, update, deactivate, delete (only without history) and search. */
+@ApplicationScoped
+public class AgencyService {
+
+    static final int NAME_MAX = 200;
+    static final int SUB_TYPE_MAX = 120;
+    static final int EMAIL_MAX = 254;
+    /** Deliberately loose: a typo check, not RFC 5322; the mail server has the last word. */
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    EntityManager em;
+
+    /** Sectors and partnerships by the keys people type, loaded once per request or import. */
+    public static final class Lookups {
+        private final Map<String, Sector> sectors = new HashMap<>();
+        private final Map<String, Partnership> partnerships;
+
+        Lookups(List<Sector> sectorList, List<Partnership> partnershipList) {
+            // A sector's display name is accepted too, case-insensitively; codes win over names.
+            sectorList.forEach(s -> sectors.put(s.name.toLowerCase(Locale.ROOT), s));
+            sectorList.forEach(s -> sectors.put(s.code.toLowerCase(Locale.ROOT), s));
+            partnerships = partnershipList.stream().collect(Collectors.toMap(p -> p.code, Function.identity()));
+        }
+
+        Optional<Sector> sector(String codeOrName) {
+            return Optional.ofNullable(codeOrName == null ? null : sectors.get(codeOrName.trim().toLowerCase(Locale.ROOT)));
+        }
+
+        Optional<Partnership> partnership(String code) {
+            return Optional.ofNullable(partnerships.get(code.trim()));
+        }
+    }
+
+    public Lookups lookups() {
+        return new Lookups(Sector.listInOrder(), Partnership.list("order by name"));
+    }
+
+    public List<Sector> sectors() {
+        return Sector.listInOrder();
+    }
+
+    public List<Partnership> partnerships() {
+        return Partnership.list("order by name");
+    }
+
+    public Agency get(long id) {
+        Agency agency = Agency.findById(id);
+        if (agency == null) {
+            throw DomainException.notFound("No agency with id " + id);
+        }
+        return agency;
+    }
+
+    public long returnCount(long agencyId) {
+        return Return.count("agency.id", agencyId);
+    }
+
+    /** Deleting is offered only while nothing of the audit refers to the agency. */
+    public boolean canDelete(long agencyId) {
+        Number cohortChanges = (Number) em.createNativeQuery("SELECT COUNT(*) FROM cohort_change WHERE agency_id = ?1")
+                .setParameter(1, agencyId).getSingleResult();
+        return returnCount(agencyId) == 0 && cohortChanges.longValue() == 0;
+    }
+
+    @Transactional
+    public Agency create(AgencyForm form) {
+        Lookups lookups = lookups();
+        List<FieldError> errors = new ArrayList<>(validate(form, lookups));
+        checkNotDuplicate(form, lookups, null).ifPresent(errors::add);
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        Agency agency = new Agency();
+        agency.createdAt = clock.instant();
+        apply(agency, form, lookups);
+        agency.persist();
+        return agency;
+    }
+
+    /** Updates from a form; a form started from an older version is refused so nobody's edit is lost silently. */
+    @Transactional
+    public Agency update(long id, AgencyForm form) {
+        Agency agency = get(id);
+        if (form.version() != null && form.version() != agency.version) {
+            throw staleEdit();
+        }
+        Lookups lookups = lookups();
+        List<FieldError> errors = new ArrayList<>(validate(form, lookups));
+        checkNotDuplicate(form, lookups, id).ifPresent(errors::add);
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        if (differs(agency, form, lookups)) {
+            apply(agency, form, lookups);
+            flushOrConflict();
+        }
+        return agency;
+    }
+
+    @Transactional
+    public Agency setActive(long id, boolean active) {
+        Agency agency = get(id);
+        if (agency.active != active) {
+            agency.active = active;
+            agency.updatedAt = clock.instant();
+            flushOrConflict();
+        }
+        return agency;
+    }
+
+    @Transactional
+    public void delete(long id) {
+        Agency agency = get(id);
+        if (!canDelete(id)) {
+            throw DomainException.conflict(agency.name + " has returns in audit rounds, so it cannot be deleted. "
+                    + "Deactivate it instead.");
+        }
+        agency.delete();
+    }
+
+    public static DomainException staleEdit() {
+        return DomainException.conflict("Someone else changed this agency since you opened it. "
+                + "Check the latest details and make your change again.");
+    }
+
+    private void flushOrConflict() {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw staleEdit();
+        }
+    }
+
+    static DomainException invalid(List<FieldError> errors) {
+        return new DomainException(400, "The agency has invalid fields", errors);
+    }
+
+    /** Field checks shared by the form, the API and each CSV row (duplicates are checked by the caller). */
+    List<FieldError> validate(AgencyForm form, Lookups lookups) {
+        List<FieldError> errors = new ArrayList<>();
+        String name = trim(form.name());
+        if (name == null) {
+            errors.add(new FieldError("name", "Enter the agency's name"));
+        } else if (name.length() > NAME_MAX) {
+            errors.add(new FieldError("name", "Name must be " + NAME_MAX + " characters or fewer"));
+        }
+        String sector = trim(form.sector());
+        if (sector == null) {
+            errors.add(new FieldError("sector", "Select the sector"));
+        } else if (lookups.sector(sector).isEmpty()) {
+            errors.add(new FieldError("sector", "Unknown sector '" + sector + "'"));
+        }
+        if (trim(form.subType()) != null && trim(form.subType()).length() > SUB_TYPE_MAX) {
+            errors.add(new FieldError("subType", "Sub-type must be " + SUB_TYPE_MAX + " characters or fewer"));
+        }
+        if (CycleGroup.parse(form.cycleGroup()).isEmpty()) {
+            errors.add(new FieldError("cycleGroup", trim(form.cycleGroup()) == null ? "Select cycle group A or B"
+                    : "Cycle group must be A or B, not '" + form.cycleGroup().trim() + "'"));
+        }
+        checkPersonName(errors, "leadName", form.leadName(), "Safeguarding lead's name");
+        checkEmail(errors, "leadEmail", form.leadEmail(), "safeguarding lead's");
+        checkPersonName(errors, "seniorName", form.seniorName(), "Senior manager's name");
+        checkEmail(errors, "seniorEmail", form.seniorEmail(), "senior manager's");
+        List<String> unknown = form.partnerships().stream().map(AgencyService::trim).filter(Objects::nonNull)
+                .filter(code -> lookups.partnership(code).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            errors.add(new FieldError("partnerships", "Unknown partnership " + unknown.stream()
+                    .map(c -> "'" + c + "'").collect(Collectors.joining(", "))));
+        }
+        return errors;
+    }
+
+    private static void checkPersonName(List<FieldError> errors, String field, String value, String label) {
+        if (trim(value) != null && trim(value).length() > NAME_MAX) {
+            errors.add(new FieldError(field, label + " must be " + NAME_MAX + " characters or fewer"));
+        }
+    }
+
+    private static void checkEmail(List<FieldError> errors, String field, String value, String whose) {
+        String email = trim(value);
+        if (email != null && (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches())) {
+            errors.add(new FieldError(field, "Enter the " + whose + " email address in the correct format, "
+                    + "like name@example.org ('" + email + "' is not)"));
+        }
+    }
+
+    private Optional<FieldError> checkNotDuplicate(AgencyForm form, Lookups lookups, Long exceptId) {
+        String name = trim(form.name());
+        Optional<Sector> sector = lookups.sector(form.sector());
+        if (name == null || sector.isEmpty()) {
+            return Optional.empty();
+        }
+        long same = Agency.count("lower(name) = ?1 and sector.code = ?2 and id <> ?3",
+                name.toLowerCase(Locale.ROOT), sector.get().code, exceptId == null ? -1L : exceptId);
+        return same == 0 ? Optional.empty()
+                : Optional.of(new FieldError("name", "An agency called '" + name + "' already exists in the "
+                        + sector.get().name + " sector"));
+    }
+
+    /** The key that identifies an agency in imports and duplicate checks: its name (any case) and sector. */
+    static String matchKey(String name, String sectorCode) {
+        return name.trim().toLowerCase(Locale.ROOT) + "\u0000" + sectorCode;
+    }
+
+    /** True when saving the (valid) form would change the agency. */
+    boolean differs(Agency agency, AgencyForm form, Lookups lookups) {
+        return !Objects.equals(agency.name, trim(form.name()))
+                || !agency.sector.code.equals(lookups.sector(form.sector()).orElseThrow().code)
+                || !Objects.equals(agency.subType, trim(form.subType()))
+                || agency.cycleGroup != CycleGroup.parse(form.cycleGroup()).orElseThrow()
+                || !Objects.equals(agency.leadName, trim(form.leadName()))
+                || !Objects.equals(agency.leadEmail, trim(form.leadEmail()))
+                || !Objects.equals(agency.seniorName, trim(form.seniorName()))
+                || !Objects.equals(agency.seniorEmail, trim(form.seniorEmail()))
+                || agency.active != activeAfter(agency, form)
+                || !agency.partnerships.stream().map(p -> p.code).collect(Collectors.toSet())
+                        .equals(partnershipCodes(form));
+    }
+
+    /** Copies a valid form onto the agency. */
+    void apply(Agency agency, AgencyForm form, Lookups lookups) {
+        agency.name = trim(form.name());
+        agency.sector = lookups.sector(form.sector()).orElseThrow();
+        agency.subType = trim(form.subType());
+        agency.cycleGroup = CycleGroup.parse(form.cycleGroup()).orElseThrow();
+        agency.leadName = trim(form.leadName());
+        agency.leadEmail = trim(form.leadEmail());
+        agency.seniorName = trim(form.seniorName());
+        agency.seniorEmail = trim(form.seniorEmail());
+        agency.active = activeAfter(agency, form);
+        Set<Partnership> partnerships = new LinkedHashSet<>();
+        partnershipCodes(form).forEach(code -> partnerships.add(lookups.partnership(code).orElseThrow()));
+        if (!agency.partnerships.equals(partnerships)) {
+            agency.partnerships.clear();
+            agency.partnerships.addAll(partnerships);
+        }
+        agency.updatedAt = clock.instant();
+    }
+
+    /** A form without the flag keeps the agency as it is (a new one starts active). */
+    private static boolean activeAfter(Agency agency, AgencyForm form) {
+        return form.active() != null ? form.active() : agency.id == null || agency.active;
+    }
+
+    private static Set<String> partnershipCodes(AgencyForm form) {
+        return form.partnerships().stream().map(AgencyService::trim).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    static String trim(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    // ---- search ----
+
+    public Page<Agency> search(AgencyCriteria criteria) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(criteria, params);
+        TypedQuery<Long> count = em.createQuery("select count(a) from Agency a" + where, Long.class);
+        params.forEach(count::setParameter);
+        long total = count.getSingleResult();
+        List<Agency> items = query(criteria, where, params)
+                .setFirstResult((criteria.page() - 1) * criteria.size())
+                .setMaxResults(criteria.size())
+                .getResultList();
+        return new Page<>(items, criteria.page(), criteria.size(), total);
+    }
+
+    /** Every agency matching the criteria, in their order, for the export. */
+    public List<Agency> searchAll(AgencyCriteria criteria) {
+        Map<String, Object> params = new HashMap<>();
+        return query(criteria, where(criteria, params), params).getResultList();
+    }
+
+    /** Partnership codes per agency id in one query, so long lists and exports make no query per agency. */
+    public Map<Long, List<String>> partnershipCodes(List<Agency> agencies) {
+        Map<Long, List<String>> codes = new HashMap<>();
+        if (agencies.isEmpty()) {
+            return codes;
+        }
+        List<Object[]> rows = agencies.size() <= 1000
+                ? em.createQuery("select a.id, p.code from Agency a join a.partnerships p where a.id in :ids "
+                        + "order by p.code", Object[].class)
+                        .setParameter("ids", agencies.stream().map(a -> a.id).toList()).getResultList()
+                : em.createQuery("select a.id, p.code from Agency a join a.partnerships p order by p.code",
+                        Object[].class).getResultList();
+        rows.forEach(row -> codes.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]));
+        return codes;
+    }
+
+    private TypedQuery<Agency> query(AgencyCriteria criteria, String where, Map<String, Object> params) {
+        String direction = criteria.descending() ? " desc" : "";
+        String order = switch (criteria.sortKey()) {
+            case "sector" -> "s.sortOrder" + direction + ", lower(a.name)";
+            case "group" -> "a.cycleGroup" + direction + ", lower(a.name)";
+            default -> "lower(a.name)" + direction;
+        };
+        TypedQuery<Agency> query = em.createQuery("select a from Agency a join fetch a.sector s" + where
+                + " order by " + order + ", a.id", Agency.class);
+        params.forEach(query::setParameter);
+        return query;
+    }
+
+    private static String where(AgencyCriteria c, Map<String, Object> params) {
+        List<String> clauses = new ArrayList<>();
+        if (c.q() != null) {
+            params.put("q", "%" + c.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+            clauses.add("(lower(a.name) like :q escape '\\' or lower(a.leadName) like :q escape '\\' "
+                    + "or lower(a.leadEmail) like :q escape '\\')");
+        }
+        if (c.sector() != null) {
+            params.put("sector", c.sector());
+            clauses.add("a.sector.code = :sector");
+        }
+        if (c.cycleGroup() != null) {
+            params.put("cycleGroup", CycleGroup.parse(c.cycleGroup())
+                    .orElseThrow(() -> DomainException.invalid("cycleGroup", "Cycle group must be A or B")));
+            clauses.add("a.cycleGroup = :cycleGroup");
+        }
+        if (c.partnership() != null) {
+            params.put("partnership", c.partnership());
+            clauses.add("a.id in (select a2.id from Agency a2 join a2.partnerships p where p.code = :partnership)");
+        }
+        if (c.active() != null) {
+            params.put("active", c.active());
+            clauses.add("a.active = :active");
+        }
+        return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+    }
+}

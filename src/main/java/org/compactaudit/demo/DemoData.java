@@ -1,0 +1,159 @@
+package org.compactaudit.demo;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+import org.compactaudit.agency.Agency;
+import org.compactaudit.agency.CycleGroup;
+import org.compactaudit.agency.Sector;
+import org.compactaudit.partnership.Partnership;
+import org.compactaudit.security.Passwords;
+import org.compactaudit.security.Role;
+import org.compactaudit.security.StaffUser;
+
+/**
+ * The demo partnership a newcomer sees on the first start with {@code compact.demo=true}: a fictional
+ * partnership, about 120 agencies across every sector in both cycle groups, and one staff user per role with a
+ * known password. Runs after the audit tools are imported (priority 10) and before {@code BootstrapAdmin} (30),
+ * so the demo admin makes a random bootstrap admin unnecessary. The data comes from a fixed seed: every start
+ * of every machine produces the same agencies.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+    private static final long SEED = 2018L;
+
+    /** The partnership the demo creates; a test passes another one so it never meets the real demo. */
+    public record Plan(String code, String name, String area, String mailDomain) {
+
+        public static final Plan SOUTHSEA = new Plan("southsea", "Southsea Safeguarding Children Partnership",
+                "Southsea", "example.org");
+
+        String email(String localPart) {
+            return localPart + "@" + mailDomain;
+        }
+    }
+
+    /** A demo staff user: the password is public on purpose, it exists only with compact.demo=true. */
+    public record DemoUser(String role, String localPart, String displayName, String password) {
+    }
+
+    public static final List<DemoUser> USERS = List.of(
+            new DemoUser(Role.MANAGER, "manager", "Priya Shah (Partnerships Manager)", "demo-manager-pass"),
+            new DemoUser(Role.MESC, "mesc", "Tom Fielding (MESC chair)", "demo-mesc-pass"),
+            new DemoUser(Role.MODERATOR, "moderator", "Grace Okafor (board member)", "demo-moderator-pass"),
+            new DemoUser(Role.ADMIN, "admin", "Alex Moore (administrator)", "demo-admin-pass"));
+
+    @ConfigProperty(name = "compact.demo", defaultValue = "false")
+    boolean demo;
+
+    @ConfigProperty(name = "compact.base-url")
+    String baseUrl;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    void onStart(@Observes @Priority(20) StartupEvent event) {
+        if (demo && Partnership.count() == 0) {
+            load(Plan.SOUTHSEA);
+            LOG.infof("Demo data loaded: %s with %d agencies and %d staff users.", Plan.SOUTHSEA.name(),
+                    Agency.count(), USERS.size());
+        }
+    }
+
+    /** Last of the start-up observers, so the sign-in help is the last thing a newcomer reads. */
+    void announce(@Observes @Priority(1000) StartupEvent event) {
+        if (!demo) {
+            return;
+        }
+        StringBuilder text = new StringBuilder("\n\n  Compact Audit demo is starting at ").append(baseUrl)
+                .append("/login\n  Sign in with one of these demo accounts (email / password):\n");
+        USERS.forEach(u -> text.append(String.format("    %-26s %-22s %s%n", Plan.SOUTHSEA.email(u.localPart()),
+                u.password(), Role.label(u.role()))));
+        LOG.info(text);
+    }
+
+    /**
+     * Creates the plan's partnership, its agencies and its staff users, and returns the partnership. An agency
+     * of the same name and sector that already exists is linked rather than duplicated (agencies can work with
+     * several partnerships); existing users are left as they are.
+     */
+    @Transactional
+    public Partnership load(Plan plan) {
+        Instant now = clock.instant();
+        Partnership partnership = Partnership.findByCode(plan.code()).orElseGet(() -> {
+            Partnership p = new Partnership();
+            p.code = plan.code();
+            p.name = plan.name();
+            p.contactName = "Priya Shah";
+            p.contactEmail = plan.email("partnership");
+            p.contactPhone = "023 9200 0000";
+            p.persist();
+            return p;
+        });
+        Map<String, Sector> sectors = new LinkedHashMap<>();
+        Sector.<Sector>listAll().forEach(s -> sectors.put(s.code, s));
+        for (DemoAgencies.Row row : DemoAgencies.rows(plan.area(), new Random(SEED))) {
+            Agency agency = Agency.<Agency>find("name = ?1 and sector.code = ?2", row.name(), row.sector())
+                    .firstResultOptional().orElse(null);
+            if (agency == null) {
+                agency = new Agency();
+                agency.name = row.name();
+                agency.sector = sectors.get(row.sector());
+                agency.subType = row.subType();
+                agency.cycleGroup = row.group();
+                agency.leadName = row.leadName();
+                agency.leadEmail = row.leadLocalPart() == null ? null : row.leadLocalPart() + "@" + mailHost(row, plan);
+                agency.seniorName = row.seniorName();
+                agency.seniorEmail = row.seniorLocalPart() + "@" + mailHost(row, plan);
+                agency.createdAt = now;
+                agency.updatedAt = now;
+                agency.persist();
+            }
+            agency.partnerships.add(partnership);
+        }
+        for (DemoUser demoUser : USERS) {
+            String email = plan.email(demoUser.localPart());
+            if (StaffUser.findByEmail(email).isEmpty()) {
+                StaffUser user = new StaffUser();
+                user.email = email;
+                user.displayName = demoUser.displayName();
+                user.passwordHash = Passwords.hash(demoUser.password());
+                user.setRoles(Set.of(demoUser.role()));
+                user.partnership = demoUser.role().equals(Role.ADMIN) ? null : partnership;
+                user.createdAt = now;
+                user.persist();
+            }
+        }
+        return partnership;
+    }
+
+    private static String mailHost(DemoAgencies.Row row, Plan plan) {
+        return row.slug() + "." + plan.mailDomain();
+    }
+
+    /** Counts of the demo's agencies per sector code, for the documentation and the test. */
+    public static Map<String, Integer> sectorCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        DemoAgencies.rows("Southsea", new Random(SEED)).forEach(r -> counts.merge(r.sector(), 1, Integer::sum));
+        return counts;
+    }
+}

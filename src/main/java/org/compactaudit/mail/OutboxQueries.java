@@ -1,0 +1,46 @@
+package org.compactaudit.mail;
+
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+
+import org.compactaudit.common.DomainException;
+import org.compactaudit.web.Page;
+
+/** Reading the outbox for the manager's page and the API. */
+@ApplicationScoped
+public class OutboxQueries {
+
+    @Transactional
+    public Page<OutboxMessage> page(OutboxStatus status, int number, int size) {
+        PanacheQuery<OutboxMessage> query = status == null
+                ? OutboxMessage.findAll(Sort.descending("id"))
+                : OutboxMessage.find("status", Sort.descending("id"), status);
+        return new Page<>(query.page(number - 1, size).list(), number, size, query.count());
+    }
+
+    @Transactional
+    public OutboxMessage get(long id) {
+        OutboxMessage message = OutboxMessage.findById(id);
+        if (message == null) {
+            throw DomainException.notFound("No outbox message " + id);
+        }
+        return message;
+    }
+
+    /** Parses a status filter ("pending", "sent", "failed"; blank for all). */
+    public static OutboxStatus status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OutboxStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("status", "status must be pending, sent or failed");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.compactaudit.mail;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import org.compactaudit.security.Role;
+import org.compactaudit.web.Page;
+
+/** The manager's view of the outbox: exactly what has been or would be sent, failures with the SMTP error, retry. */
+@Path("/outbox")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Role.MANAGER)
+public class OutboxResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(Page<OutboxMessage> messages, String status);
+
+        static native TemplateInstance message(OutboxMessage message);
+    }
+
+    @Inject
+    OutboxQueries queries;
+
+    @Inject
+    OutboxDelivery delivery;
+
+    @GET
+    public TemplateInstance list(@QueryParam("status") String status, @QueryParam("page") Integer page) {
+        OutboxStatus filter = status == null || status.isBlank() ? null : OutboxQueries.status(status);
+        return Templates.list(queries.page(filter, page == null || page < 1 ? 1 : page, 50),
+                filter == null ? "" : filter.name().toLowerCase());
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance message(@PathParam("id") long id) {
+        return Templates.message(queries.get(id));
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    public Response retry(@PathParam("id") long id) {
+        delivery.retry(id);
+        return Response.seeOther(URI.create("/outbox/" + id)).build();
+    }
+}

@@ -1,0 +1,118 @@
+package org.compactaudit.reporting;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.compactaudit.response.ReturnReopened;
+import org.compactaudit.response.ReturnSubmitted;
+import org.compactaudit.tool.Grade;
+import org.compactaudit.tool.StandardGrade;
+
+/**
+ * Keeps the report tallies in step with submitted returns, inside the submitting or reopening transaction,
+ * so a round report reads a few hundred tally rows whatever the number of returns, and the figures commit
+ * (or roll back) with the return itself. Only submitted returns count: reopening takes a return's figures
+ * out until it is submitted again.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class GradeTallies {
+
+    /** One statement per return for the question level: adds (sign 1) or removes (sign -1) its answers. */
+    private static final String QUESTION_TALLY = """
+            INSERT INTO grade_tally (round_id, standard_key, question_key, sector_code, grade, answers)
+            SELECT r.round_id, s.standard_key, q.question_key, c.sector_code, an.grade, :sign * COUNT(*)
+            FROM answer an
+            JOIN audit_return r ON r.id = an.return_id
+            JOIN report_counted_return c ON c.return_id = r.id
+            JOIN question q ON q.id = an.question_id
+            JOIN standard s ON s.id = q.standard_id
+            WHERE an.return_id = :returnId AND an.grade IS NOT NULL
+            GROUP BY r.round_id, s.standard_key, q.question_key, c.sector_code, an.grade
+            ON DUPLICATE KEY UPDATE answers = answers + VALUES(answers)""";
+
+    private static final String STANDARD_TALLY = """
+            INSERT INTO standard_grade_tally (round_id, standard_key, sector_code, grade, agencies)
+            SELECT g.round_id, g.standard_key, c.sector_code, g.grade, :sign
+            FROM return_standard_grade g JOIN report_counted_return c ON c.return_id = g.return_id
+            WHERE g.return_id = :returnId
+            ON DUPLICATE KEY UPDATE agencies = agencies + VALUES(agencies)""";
+
+    @Inject
+    EntityManager em;
+
+    void onSubmitted(@Observes ReturnSubmitted event) {
+        count(event.returnId());
+    }
+
+    void onReopened(@Observes ReturnReopened event) {
+        uncount(event.returnId());
+    }
+
+    /** Adds a submitted return's answers to the tallies; a return already counted is replaced, never doubled. */
+    public void count(long returnId) {
+        em.flush();
+        uncount(returnId);
+        Object[] ret = (Object[]) em.createNativeQuery("""
+                SELECT r.round_id, a.sector_code FROM audit_return r JOIN agency a ON a.id = r.agency_id
+                WHERE r.id = :returnId""").setParameter("returnId", returnId).getSingleResult();
+        long roundId = ((Number) ret[0]).longValue();
+        em.createNativeQuery("INSERT INTO report_counted_return (return_id, round_id, sector_code) VALUES (:r, :round, :sector)")
+                .setParameter("r", returnId).setParameter("round", roundId).setParameter("sector", ret[1])
+                .executeUpdate();
+        em.createNativeQuery(QUESTION_TALLY).setParameter("sign", 1).setParameter("returnId", returnId).executeUpdate();
+        for (Map.Entry<String, Grade> standard : standardGrades(returnId).entrySet()) {
+            em.createNativeQuery("""
+                    INSERT INTO return_standard_grade (return_id, standard_key, round_id, grade)
+                    VALUES (:r, :standard, :round, :grade)""")
+                    .setParameter("r", returnId).setParameter("standard", standard.getKey())
+                    .setParameter("round", roundId).setParameter("grade", standard.getValue().code)
+                    .executeUpdate();
+        }
+        em.createNativeQuery(STANDARD_TALLY).setParameter("sign", 1).setParameter("returnId", returnId).executeUpdate();
+    }
+
+    /** Takes a counted return's figures out of the tallies; does nothing for a return not counted. */
+    public void uncount(long returnId) {
+        em.flush();
+        List<?> counted = em.createNativeQuery("SELECT round_id FROM report_counted_return WHERE return_id = :r")
+                .setParameter("r", returnId).getResultList();
+        if (counted.isEmpty()) {
+            return;
+        }
+        long roundId = ((Number) counted.get(0)).longValue();
+        em.createNativeQuery(QUESTION_TALLY).setParameter("sign", -1).setParameter("returnId", returnId).executeUpdate();
+        em.createNativeQuery(STANDARD_TALLY).setParameter("sign", -1).setParameter("returnId", returnId).executeUpdate();
+        em.createNativeQuery("DELETE FROM return_standard_grade WHERE return_id = :r").setParameter("r", returnId).executeUpdate();
+        em.createNativeQuery("DELETE FROM report_counted_return WHERE return_id = :r").setParameter("r", returnId).executeUpdate();
+        em.createNativeQuery("DELETE FROM grade_tally WHERE round_id = :round AND answers = 0")
+                .setParameter("round", roundId).executeUpdate();
+        em.createNativeQuery("DELETE FROM standard_grade_tally WHERE round_id = :round AND agencies = 0")
+                .setParameter("round", roundId).executeUpdate();
+    }
+
+    private Map<String, Grade> standardGrades(long returnId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT s.standard_key, an.grade FROM answer an
+                JOIN question q ON q.id = an.question_id JOIN standard s ON s.id = q.standard_id
+                WHERE an.return_id = :r AND an.grade IS NOT NULL ORDER BY s.position""")
+                .setParameter("r", returnId).getResultList();
+        Map<String, List<Grade>> byStandard = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            byStandard.computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                    .add(Grade.fromCode((String) row[1]).orElseThrow());
+        }
+        Map<String, Grade> grades = new LinkedHashMap<>();
+        byStandard.forEach((key, list) -> grades.put(key, StandardGrade.of(list)));
+        return grades;
+    }
+}

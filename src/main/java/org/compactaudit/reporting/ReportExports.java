@@ -1,0 +1,218 @@
+package org.compactaudit.reporting;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.compactaudit.reporting.RoundReport.SectorFigures;
+import org.compactaudit.reporting.RoundReport.SectorReturns;
+import org.compactaudit.reporting.RoundReport.StandardFigures;
+import org.compactaudit.reporting.RoundReport.WeakStandard;
+import org.compactaudit.reporting.StandardReport.NotApplicableReason;
+import org.compactaudit.reporting.StandardReport.QuestionFigures;
+import org.compactaudit.tool.Grade;
+import org.compactaudit.web.PdfRenderer;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+/** The round's exports: every answer as CSV (streamed), the figures as a workbook, the MESC report as PDF. */
+@ApplicationScoped
+public class ReportExports {
+
+    public static final List<String> CSV_HEADER = List.of("round", "agency", "sector", "toolVersion", "standardKey",
+            "questionKey", "grade", "naReason", "evidence", "actionWhat", "actionOwner", "actionDue", "submittedAt");
+
+    /** Rows fetched per round trip; the driver keeps no more than this in memory. */
+    private static final int FETCH_SIZE = 2_000;
+
+    /** Long format, grouped by return. Reads the counted (submitted) returns only. */
+    private static final String ANSWERS = """
+            SELECT rd.name, ag.name, c.sector_code, tv.tool_key, tv.version, s.standard_key, q.question_key,
+                   an.grade, an.na_reason, an.evidence, an.action_what, an.action_owner, an.action_due, r.submitted_at
+            FROM report_counted_return c
+            JOIN audit_round rd ON rd.id = c.round_id
+            JOIN audit_return r ON r.id = c.return_id
+            JOIN agency ag ON ag.id = r.agency_id
+            JOIN tool_version tv ON tv.id = r.tool_version_id
+            JOIN answer an ON an.return_id = c.return_id
+            JOIN question q ON q.id = an.question_id
+            JOIN standard s ON s.id = q.standard_id
+            WHERE c.round_id = ?""";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    PdfRenderer pdf;
+
+    /**
+     * Streams every answer of the round's submitted returns with a forward-only cursor, so memory stays flat
+     * however many answers there are (MariaDB streams when a fetch size is set; H2 spools large results to disk).
+     */
+    public long writeCsv(long roundId, OutputStream out) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(ANSWERS, ResultSet.TYPE_FORWARD_ONLY,
+                        ResultSet.CONCUR_READ_ONLY)) {
+            statement.setFetchSize(FETCH_SIZE);
+            statement.setLong(1, roundId);
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
+                    .setHeader(CSV_HEADER.toArray(String[]::new)).get());
+            long rows = 0;
+            try (ResultSet rs = statement.executeQuery()) {
+                Object[] row = new Object[13];
+                while (rs.next()) {
+                    row[0] = rs.getString(1);
+                    row[1] = rs.getString(2);
+                    row[2] = rs.getString(3);
+                    row[3] = rs.getString(4) + "/" + rs.getString(5);
+                    for (int i = 6; i <= 12; i++) {
+                        row[i - 2] = rs.getString(i);
+                    }
+                    java.sql.Date due = rs.getDate(13);
+                    row[11] = due == null ? null : due.toLocalDate().toString();
+                    Timestamp at = rs.getTimestamp(14);
+                    row[12] = at == null ? null : at.toInstant().toString();
+                    csv.printRecord(row);
+                    rows++;
+                }
+            }
+            csv.flush();
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the answers of round " + roundId, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The workbook: overview, return figures, weakest standards, and each standard's questions (figures only: small). */
+    public byte[] xlsx(long roundId) {
+        RoundReport report = reports.roundReport(roundId);
+        try (java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            Workbook workbook = new Workbook(out, "Compact Audit", "1.0");
+            Worksheet overview = workbook.newWorksheet("Overview");
+            header(overview, "Standard key", "Standard", "Sector", "Outstanding", "Good", "Requires Improvement",
+                    "Inadequate", "Graded", "Not applicable", "Outstanding %", "Good %", "Requires Improvement %",
+                    "Inadequate %");
+            int r = 1;
+            for (StandardFigures s : report.standards()) {
+                for (SectorFigures f : s.sectors()) {
+                    figures(overview, r++, 0, s.standardKey(), s.title(), f.sectorName(), f.figures());
+                }
+                figures(overview, r++, 0, s.standardKey(), s.title(), "All sectors", s.total());
+            }
+
+            Worksheet returns = workbook.newWorksheet("Return figures");
+            header(returns, "Sector", "Cohort", "Returned", "Return rate %", "On time", "On-time rate %");
+            r = 1;
+            for (SectorReturns s : report.returns().bySector()) {
+                returnRow(returns, r++, s);
+            }
+            returnRow(returns, r, report.returns().total());
+
+            Worksheet weakest = workbook.newWorksheet("Weakest standards");
+            header(weakest, "Rank", "Standard key", "Standard", "Services needing to improve", "Graded", "Share %");
+            r = 1;
+            for (WeakStandard w : report.weakestStandards()) {
+                weakest.value(r, 0, w.rank());
+                weakest.value(r, 1, w.standardKey());
+                weakest.value(r, 2, w.title());
+                weakest.value(r, 3, w.weakServices());
+                weakest.value(r, 4, w.graded());
+                weakest.value(r++, 5, w.weakShare());
+            }
+
+            Worksheet questions = workbook.newWorksheet("Drill-downs");
+            header(questions, "Standard key", "Question key", "Question", "Sector", "Outstanding", "Good",
+                    "Requires Improvement", "Inadequate", "Graded", "Not applicable", "Outstanding %", "Good %",
+                    "Requires Improvement %", "Inadequate %");
+            Worksheet reasons = workbook.newWorksheet("Not applicable reasons");
+            header(reasons, "Standard key", "Question key", "Sector", "Reason", "Answers");
+            r = 1;
+            int n = 1;
+            for (StandardFigures s : report.standards()) {
+                StandardReport drill = reports.standardReport(roundId, s.standardKey(), 1);
+                for (QuestionFigures q : drill.questions()) {
+                    for (SectorFigures f : q.sectors()) {
+                        questions.value(r, 0, s.standardKey());
+                        figures(questions, r++, 1, q.questionKey(), q.text(), f.sectorName(), f.figures());
+                    }
+                    questions.value(r, 0, s.standardKey());
+                    figures(questions, r++, 1, q.questionKey(), q.text(), "All sectors", q.total());
+                    for (NotApplicableReason reason : q.notApplicableReasons()) {
+                        reasons.value(n, 0, s.standardKey());
+                        reasons.value(n, 1, q.questionKey());
+                        reasons.value(n, 2, reason.sectorName());
+                        reasons.value(n, 3, reason.reason());
+                        reasons.value(n++, 4, reason.answers());
+                    }
+                }
+            }
+            workbook.finish();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The MESC report as PDF, from the same content as the overview page. */
+    public byte[] pdf(long roundId) {
+        RoundReport report = reports.roundReport(roundId);
+        String xhtml = ReportResource.Templates.overviewPdf(report, ReportResource.GRADED, "", true).render();
+        return pdf.render(xhtml);
+    }
+
+    private static void header(Worksheet sheet, String... titles) {
+        for (int c = 0; c < titles.length; c++) {
+            sheet.value(0, c, titles[c]);
+        }
+        sheet.range(0, 0, 0, titles.length - 1).style().bold().set();
+    }
+
+    /** Writes key, title, sector and then the distribution, from column {@code col}. */
+    private static void figures(Worksheet sheet, int row, int col, String key, String title, String sector, Distribution d) {
+        sheet.value(row, col, key);
+        sheet.value(row, col + 1, title);
+        sheet.value(row, col + 2, sector);
+        distribution(sheet, row, col + 3, d);
+    }
+
+    private static void distribution(Worksheet sheet, int row, int col, Distribution d) {
+        List<Grade> grades = ReportResource.GRADED;
+        for (int g = 0; g < grades.size(); g++) {
+            sheet.value(row, col + g, d.count(grades.get(g)));
+            sheet.value(row, col + 6 + g, d.percentOf(grades.get(g)));
+        }
+        sheet.value(row, col + 4, d.graded());
+        sheet.value(row, col + 5, d.notApplicable());
+    }
+
+    private static void returnRow(Worksheet sheet, int row, SectorReturns s) {
+        sheet.value(row, 0, s.sectorName());
+        sheet.value(row, 1, s.cohort());
+        sheet.value(row, 2, s.returned());
+        sheet.value(row, 3, s.getReturnRate());
+        sheet.value(row, 4, s.onTime());
+        sheet.value(row, 5, s.getOnTimeRate());
+    }
+}

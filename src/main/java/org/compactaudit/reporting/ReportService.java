@@ -1,0 +1,419 @@
+package org.compactaudit.reporting;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.compactaudit.agency.Sector;
+import org.compactaudit.common.DomainException;
+import org.compactaudit.partnership.Partnership;
+import org.compactaudit.reporting.RoundReport.ModerationComparison;
+import org.compactaudit.reporting.RoundReport.ReturnFigures;
+import org.compactaudit.reporting.RoundReport.SectorFigures;
+import org.compactaudit.reporting.RoundReport.SectorRef;
+import org.compactaudit.reporting.RoundReport.SectorReturns;
+import org.compactaudit.reporting.RoundReport.StandardFigures;
+import org.compactaudit.reporting.RoundReport.WeakStandard;
+import org.compactaudit.reporting.StandardReport.AgencyGrade;
+import org.compactaudit.reporting.StandardReport.NotApplicableReason;
+import org.compactaudit.reporting.StandardReport.QuestionFigures;
+import org.compactaudit.reporting.StandardReport.SectorCount;
+import org.compactaudit.round.AuditRound;
+import org.compactaudit.tool.Grade;
+import org.compactaudit.tool.StandardGrade;
+import org.compactaudit.web.Page;
+
+/**
+ * Reads the MESC figures. The overview reads the tallies (never the answers), so its cost follows the size of
+ * the tool and the number of sectors, not the number of returns. The drill-down reads the answers of one
+ * standard for its Not applicable reasons.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ReportService {
+
+    public static final int AGENCIES_PER_PAGE = 50;
+
+    /** Singular and plural nouns for "3 GP practices, 14 schools". */
+    private static final Map<String, String[]> SECTOR_NOUNS = Map.of(
+            "statutory", new String[] {"statutory agency", "statutory agencies"},
+            "health", new String[] {"health organisation", "health organisations"},
+            "gp-practice", new String[] {"GP practice", "GP practices"},
+            "school", new String[] {"school", "schools"},
+            "further-education", new String[] {"further education college", "further education colleges"},
+            "early-years", new String[] {"early years setting", "early years settings"},
+            "voluntary-community", new String[] {"voluntary or community group", "voluntary and community groups"},
+            "sport-culture", new String[] {"sport or culture organisation", "sport and culture organisations"},
+            "faith", new String[] {"faith group", "faith groups"},
+            "commercial", new String[] {"commercial organisation", "commercial organisations"});
+
+    @Inject
+    EntityManager em;
+
+    public RoundReport roundReport(long roundId) {
+        AuditRound round = round(roundId);
+        Map<String, Sector> sectors = sectors();
+        ReturnFigures returns = returnFigures(roundId, sectors);
+        Map<String, StandardInfo> standards = standards(roundId);
+
+        Map<String, Map<String, Distribution>> agencies = new HashMap<>();
+        for (Object[] row : rows("""
+                SELECT standard_key, sector_code, grade, agencies FROM standard_grade_tally WHERE round_id = :round""",
+                Map.of("round", roundId))) {
+            add(agencies, (String) row[0], (String) row[1], (String) row[2], row[3]);
+        }
+        Map<String, Map<String, Distribution>> answers = new HashMap<>();
+        for (Object[] row : rows("""
+                SELECT standard_key, sector_code, grade, SUM(answers) FROM grade_tally WHERE round_id = :round
+                GROUP BY standard_key, sector_code, grade""", Map.of("round", roundId))) {
+            add(answers, (String) row[0], (String) row[1], (String) row[2], row[3]);
+        }
+
+        Set<String> sectorCodes = new LinkedHashSet<>();
+        returns.bySector().forEach(s -> sectorCodes.add(s.sectorCode()));
+        agencies.values().forEach(m -> sectorCodes.addAll(m.keySet()));
+        List<SectorRef> sectorRefs = ordered(sectorCodes, sectors);
+
+        List<StandardFigures> figures = new ArrayList<>();
+        for (StandardInfo standard : standards.values()) {
+            Map<String, Distribution> bySector = agencies.getOrDefault(standard.key, Map.of());
+            Map<String, Distribution> answersBySector = answers.getOrDefault(standard.key, Map.of());
+            figures.add(new StandardFigures(standard.key, standard.title, standard.position,
+                    perSector(sectorRefs, bySector), sum(bySector), perSector(sectorRefs, answersBySector),
+                    sum(answersBySector)));
+        }
+        List<StandardFigures> ranked = figures.stream()
+                .sorted(Comparator.comparingDouble((StandardFigures s) -> s.total().weakShare()).reversed()
+                        .thenComparing(Comparator.comparingLong((StandardFigures s) -> s.total().weak()).reversed())
+                        .thenComparingInt(StandardFigures::position))
+                .toList();
+        List<WeakStandard> weakest = new ArrayList<>();
+        for (StandardFigures s : ranked) {
+            weakest.add(new WeakStandard(weakest.size() + 1, s.standardKey(), s.title(), s.total().weak(),
+                    s.total().graded(), s.total().weakShare()));
+        }
+        return new RoundReport(round.id, round.name, round.partnership.code, round.partnership.name,
+                StandardGrade.RULE, returns, sectorRefs, figures, weakest, moderation(roundId, standards));
+    }
+
+    public StandardReport standardReport(long roundId, String standardKey, int pageNumber) {
+        AuditRound round = round(roundId);
+        StandardInfo standard = standards(roundId).get(standardKey);
+        if (standard == null) {
+            throw DomainException.notFound("Standard " + standardKey + " is not in this round's audit tools.");
+        }
+        Map<String, Sector> sectors = sectors();
+        Map<String, String> questionTexts = new LinkedHashMap<>();
+        for (Object[] row : rows("""
+                SELECT q.question_key, q.text, MIN(s.position), MIN(q.position) FROM question q
+                JOIN standard s ON s.id = q.standard_id
+                JOIN round_tool rt ON rt.tool_version_id = s.tool_version_id
+                WHERE rt.round_id = :round AND s.standard_key = :standard
+                GROUP BY q.question_key, q.text ORDER BY MIN(q.position), q.question_key""",
+                Map.of("round", roundId, "standard", standardKey))) {
+            questionTexts.putIfAbsent((String) row[0], (String) row[1]);
+        }
+        Map<String, Map<String, Distribution>> byQuestion = new HashMap<>();
+        for (Object[] row : rows("""
+                SELECT question_key, sector_code, grade, answers FROM grade_tally
+                WHERE round_id = :round AND standard_key = :standard""",
+                Map.of("round", roundId, "standard", standardKey))) {
+            add(byQuestion, (String) row[0], (String) row[1], (String) row[2], row[3]);
+        }
+        Map<String, Distribution> agencyBySector = new HashMap<>();
+        for (Object[] row : rows("""
+                SELECT sector_code, grade, agencies FROM standard_grade_tally
+                WHERE round_id = :round AND standard_key = :standard""",
+                Map.of("round", roundId, "standard", standardKey))) {
+            agencyBySector.merge((String) row[0], Distribution.EMPTY.plus(grade(row[1]), number(row[2])), Distribution::plus);
+        }
+        Map<String, List<NotApplicableReason>> reasons = new HashMap<>();
+        for (Object[] row : rows("""
+                SELECT q.question_key, c.sector_code, an.na_reason, COUNT(*) FROM answer an
+                JOIN report_counted_return c ON c.return_id = an.return_id
+                JOIN question q ON q.id = an.question_id JOIN standard s ON s.id = q.standard_id
+                WHERE c.round_id = :round AND s.standard_key = :standard AND an.grade = :na
+                GROUP BY q.question_key, c.sector_code, an.na_reason""",
+                Map.of("round", roundId, "standard", standardKey, "na", Grade.NOT_APPLICABLE.code))) {
+            String sector = (String) row[1];
+            reasons.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(new NotApplicableReason(sector,
+                    sectorName(sectors, sector), row[2] == null ? "No reason given" : (String) row[2], number(row[3])));
+        }
+
+        Set<String> sectorCodes = new LinkedHashSet<>(agencyBySector.keySet());
+        byQuestion.values().forEach(m -> sectorCodes.addAll(m.keySet()));
+        List<SectorRef> sectorRefs = ordered(sectorCodes, sectors);
+        Set<String> questionKeys = new LinkedHashSet<>(questionTexts.keySet());
+        questionKeys.addAll(byQuestion.keySet());
+
+        List<QuestionFigures> questions = new ArrayList<>();
+        for (String key : questionKeys) {
+            Map<String, Distribution> bySector = byQuestion.getOrDefault(key, Map.of());
+            List<SectorCount> weak = counts(sectorRefs, bySector, Distribution::weak);
+            List<SectorCount> na = counts(sectorRefs, bySector, Distribution::notApplicable);
+            List<NotApplicableReason> naReasons = reasons.getOrDefault(key, List.of()).stream()
+                    .sorted(Comparator.comparingInt((NotApplicableReason r) -> sectors.get(r.sectorCode()).sortOrder)
+                            .thenComparing(Comparator.comparingLong(NotApplicableReason::answers).reversed())
+                            .thenComparing(NotApplicableReason::reason))
+                    .toList();
+            questions.add(new QuestionFigures(key, questionTexts.getOrDefault(key, key), perSector(sectorRefs, bySector),
+                    sum(bySector), weak, na, summary(na), naReasons));
+        }
+        List<QuestionFigures> most = questions.stream().filter(q -> q.total().weak() > 0)
+                .sorted(Comparator.comparingLong((QuestionFigures q) -> q.total().weak()).reversed()
+                        .thenComparing(Comparator.comparingDouble((QuestionFigures q) -> q.total().weakShare()).reversed()))
+                .toList();
+        return new StandardReport(round.id, round.name, standard.key, standard.title, StandardGrade.RULE, sectorRefs,
+                perSector(sectorRefs, agencyBySector), sum(agencyBySector), questions, most,
+                agencies(roundId, standardKey, pageNumber, sectors));
+    }
+
+    /** Agencies with their derived grade for the standard, weakest first. */
+    private Page<AgencyGrade> agencies(long roundId, String standardKey, int pageNumber, Map<String, Sector> sectors) {
+        Map<String, Object> params = Map.of("round", roundId, "standard", standardKey);
+        long total = number(em.createNativeQuery("""
+                SELECT COUNT(*) FROM return_standard_grade WHERE round_id = :round AND standard_key = :standard""")
+                .setParameter("round", roundId).setParameter("standard", standardKey).getSingleResult());
+        int page = Math.max(1, pageNumber);
+        var query = em.createNativeQuery("""
+                SELECT ag.id, ag.name, c.sector_code, g.grade FROM return_standard_grade g
+                JOIN report_counted_return c ON c.return_id = g.return_id
+                JOIN audit_return r ON r.id = g.return_id JOIN agency ag ON ag.id = r.agency_id
+                WHERE g.round_id = :round AND g.standard_key = :standard
+                ORDER BY CASE g.grade WHEN 'inadequate' THEN 1 WHEN 'requires-improvement' THEN 2 WHEN 'good' THEN 3
+                WHEN 'outstanding' THEN 4 ELSE 5 END, ag.name, ag.id""");
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.setFirstResult((page - 1) * AGENCIES_PER_PAGE).setMaxResults(AGENCIES_PER_PAGE)
+                .getResultList();
+        List<AgencyGrade> items = rows.stream().map(row -> {
+            Grade grade = grade(row[3]);
+            return new AgencyGrade(number(row[0]), (String) row[1], (String) row[2], sectorName(sectors, (String) row[2]),
+                    grade.code, grade.label);
+        }).toList();
+        return new Page<>(items, page, AGENCIES_PER_PAGE, total);
+    }
+
+    public Trend trend(String partnershipCode, String standardKey) {
+        if (partnershipCode == null || partnershipCode.isBlank()) {
+            throw DomainException.invalid("partnership", "Enter the partnership code.");
+        }
+        if (standardKey == null || standardKey.isBlank()) {
+            throw DomainException.invalid("standard", "Enter the standard key.");
+        }
+        Partnership partnership = Partnership.findByCode(partnershipCode)
+                .orElseThrow(() -> DomainException.notFound("There is no partnership " + partnershipCode + "."));
+        List<AuditRound> rounds = AuditRound.list("partnership = ?1 order by opensOn, id", partnership);
+        List<Trend.Point> points = new ArrayList<>();
+        Map<String, String> previous = null;
+        String title = standardKey;
+        for (AuditRound round : rounds) {
+            Map<String, String> questions = new LinkedHashMap<>();
+            Set<String> versions = new java.util.TreeSet<>();
+            for (Object[] row : rows("""
+                    SELECT tv.tool_key, tv.version, s.title, q.question_key, q.text FROM round_tool rt
+                    JOIN tool_version tv ON tv.id = rt.tool_version_id
+                    JOIN standard s ON s.tool_version_id = tv.id
+                    JOIN question q ON q.standard_id = s.id
+                    WHERE rt.round_id = :round AND s.standard_key = :standard
+                    ORDER BY tv.tool_key, tv.version, q.position""", Map.of("round", round.id, "standard", standardKey))) {
+                versions.add(row[0] + "/" + row[1]);
+                title = (String) row[2];
+                questions.putIfAbsent((String) row[3], (String) row[4]);
+            }
+            if (versions.isEmpty()) {
+                continue;
+            }
+            Distribution agencies = Distribution.EMPTY;
+            for (Object[] row : rows("""
+                    SELECT grade, SUM(agencies) FROM standard_grade_tally WHERE round_id = :round AND standard_key = :standard
+                    GROUP BY grade""", Map.of("round", round.id, "standard", standardKey))) {
+                agencies = agencies.plus(grade(row[0]), number(row[1]));
+            }
+            Distribution answers = Distribution.EMPTY;
+            for (Object[] row : rows("""
+                    SELECT grade, SUM(answers) FROM grade_tally WHERE round_id = :round AND standard_key = :standard
+                    GROUP BY grade""", Map.of("round", round.id, "standard", standardKey))) {
+                answers = answers.plus(grade(row[0]), number(row[1]));
+            }
+            points.add(new Trend.Point(round.id, round.name, round.opensOn, List.copyOf(versions), agencies, answers,
+                    previous == null ? List.of() : changes(previous, questions)));
+            previous = questions;
+        }
+        if (points.isEmpty()) {
+            throw DomainException.notFound("No round of " + partnershipCode + " used a tool with standard " + standardKey + ".");
+        }
+        return new Trend(partnership.code, partnership.name, standardKey, title, points);
+    }
+
+    /** Questions added, removed or reworded since the previous round, by question key. */
+    static List<String> changes(Map<String, String> before, Map<String, String> after) {
+        List<String> changes = new ArrayList<>();
+        after.forEach((key, text) -> {
+            if (!before.containsKey(key)) {
+                changes.add("Question added: " + key + " (" + text + ")");
+            } else if (!before.get(key).equals(text)) {
+                changes.add("Question reworded: " + key + " (was: " + before.get(key) + ")");
+            }
+        });
+        before.forEach((key, text) -> {
+            if (!after.containsKey(key)) {
+                changes.add("Question removed: " + key + " (" + text + ")");
+            }
+        });
+        return changes;
+    }
+
+    private ReturnFigures returnFigures(long roundId, Map<String, Sector> sectors) {
+        List<SectorReturns> bySector = new ArrayList<>();
+        long cohort = 0;
+        long returned = 0;
+        long onTime = 0;
+        for (Object[] row : rows("""
+                SELECT a.sector_code, COUNT(*),
+                       SUM(CASE WHEN r.status = 'SUBMITTED' THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN r.status = 'SUBMITTED' AND r.late = FALSE THEN 1 ELSE 0 END)
+                FROM audit_return r JOIN agency a ON a.id = r.agency_id
+                WHERE r.round_id = :round AND r.exempt_reason IS NULL
+                GROUP BY a.sector_code""", Map.of("round", roundId))) {
+            String code = (String) row[0];
+            SectorReturns s = new SectorReturns(code, sectorName(sectors, code), number(row[1]), number(row[2]), number(row[3]));
+            bySector.add(s);
+            cohort += s.cohort();
+            returned += s.returned();
+            onTime += s.onTime();
+        }
+        bySector.sort(Comparator.comparingInt(s -> sectors.get(s.sectorCode()).sortOrder));
+        return new ReturnFigures(bySector, new SectorReturns(null, "All sectors", cohort, returned, onTime));
+    }
+
+    private List<ModerationComparison> moderation(long roundId, Map<String, StandardInfo> standards) {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        for (Object[] row : rows("""
+                SELECT mg.standard_key, mg.grade, g.grade FROM moderated_grade mg
+                JOIN moderation_visit v ON v.id = mg.visit_id
+                JOIN return_standard_grade g ON g.return_id = v.return_id AND g.standard_key = mg.standard_key
+                WHERE v.round_id = :round AND mg.question_key = ''""", Map.of("round", roundId))) {
+            Grade moderated = grade(row[1]);
+            Grade self = grade(row[2]);
+            if (!moderated.isGraded() || !self.isGraded()) {
+                continue;
+            }
+            long[] c = counts.computeIfAbsent((String) row[0], k -> new long[3]);
+            c[Integer.compare(moderated.rank, self.rank) + 1]++;
+        }
+        List<ModerationComparison> result = new ArrayList<>();
+        for (StandardInfo standard : standards.values()) {
+            long[] c = counts.get(standard.key);
+            if (c != null) {
+                // index 0: moderated lower than self-assessed (over-inflated); 1 equal; 2 moderated higher (under-scored)
+                result.add(new ModerationComparison(standard.key, standard.title, c[1], c[2], c[0]));
+            }
+        }
+        return result;
+    }
+
+    private record StandardInfo(String key, String title, int position) {
+    }
+
+    /** The standards of the round's tool versions, by stable key, in tool order. */
+    private Map<String, StandardInfo> standards(long roundId) {
+        Map<String, StandardInfo> standards = new LinkedHashMap<>();
+        for (Object[] row : rows("""
+                SELECT s.standard_key, s.title, s.position FROM standard s
+                JOIN round_tool rt ON rt.tool_version_id = s.tool_version_id
+                WHERE rt.round_id = :round ORDER BY s.position, s.standard_key""", Map.of("round", roundId))) {
+            standards.putIfAbsent((String) row[0], new StandardInfo((String) row[0], (String) row[1], ((Number) row[2]).intValue()));
+        }
+        return standards;
+    }
+
+    public AuditRound round(long roundId) {
+        AuditRound round = AuditRound.findById(roundId);
+        if (round == null) {
+            throw DomainException.notFound("There is no audit round " + roundId + ".");
+        }
+        return round;
+    }
+
+    private static Map<String, Sector> sectors() {
+        return Sector.<Sector>listAll().stream().collect(Collectors.toMap(s -> s.code, s -> s));
+    }
+
+    private static String sectorName(Map<String, Sector> sectors, String code) {
+        Sector sector = sectors.get(code);
+        return sector == null ? code : sector.name;
+    }
+
+    private static List<SectorRef> ordered(Set<String> codes, Map<String, Sector> sectors) {
+        return codes.stream().map(sectors::get)
+                .sorted(Comparator.comparingInt(s -> s.sortOrder))
+                .map(s -> new SectorRef(s.code, s.name)).toList();
+    }
+
+    private static List<SectorFigures> perSector(List<SectorRef> sectors, Map<String, Distribution> bySector) {
+        return sectors.stream()
+                .map(s -> new SectorFigures(s.code(), s.name(), bySector.getOrDefault(s.code(), Distribution.EMPTY)))
+                .toList();
+    }
+
+    private static Distribution sum(Map<String, Distribution> bySector) {
+        return bySector.values().stream().reduce(Distribution.EMPTY, Distribution::plus);
+    }
+
+    private static List<SectorCount> counts(List<SectorRef> sectors, Map<String, Distribution> bySector,
+            java.util.function.ToLongFunction<Distribution> what) {
+        List<SectorCount> counts = new ArrayList<>();
+        for (SectorRef s : sectors) {
+            long n = what.applyAsLong(bySector.getOrDefault(s.code(), Distribution.EMPTY));
+            if (n > 0) {
+                String[] nouns = SECTOR_NOUNS.getOrDefault(s.code(), new String[] {s.name(), s.name()});
+                counts.add(new SectorCount(s.code(), s.name(), n, n + " " + (n == 1 ? nouns[0] : nouns[1])));
+            }
+        }
+        return counts;
+    }
+
+    /** "3 GP practices, 10 early years settings and 14 schools", or null when none. */
+    static String summary(List<SectorCount> counts) {
+        if (counts.isEmpty()) {
+            return null;
+        }
+        List<String> phrases = counts.stream().map(SectorCount::phrase).toList();
+        if (phrases.size() == 1) {
+            return phrases.get(0);
+        }
+        return String.join(", ", phrases.subList(0, phrases.size() - 1)) + " and " + phrases.get(phrases.size() - 1);
+    }
+
+    private static void add(Map<String, Map<String, Distribution>> into, String key, String sector, String grade, Object n) {
+        into.computeIfAbsent(key, k -> new HashMap<>())
+                .merge(sector, Distribution.EMPTY.plus(grade(grade), number(n)), Distribution::plus);
+    }
+
+    private static Grade grade(Object code) {
+        return Grade.fromCode((String) code).orElseThrow(() -> new IllegalStateException("Unknown grade " + code));
+    }
+
+    private static long number(Object n) {
+        return n == null ? 0 : ((Number) n).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, Map<String, Object> params) {
+        var query = em.createNativeQuery(sql);
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+}

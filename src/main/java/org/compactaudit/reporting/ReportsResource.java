@@ -1,0 +1,100 @@
+package org.compactaudit.reporting;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.compactaudit.common.DomainException;
+import org.compactaudit.partnership.Partnership;
+import org.compactaudit.round.AuditRound;
+import org.compactaudit.web.CurrentUser;
+import org.compactaudit.web.FormErrors;
+import org.compactaudit.web.Option;
+import org.compactaudit.web.Page;
+
+import io.quarkus.panache.common.Sort;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.security.Authenticated;
+import io.quarkus.qute.TemplateInstance;
+
+/** Where MESC starts: the rounds with a report, and the year-on-year view of a standard. */
+@Path("/reports")
+// Roles are checked in the methods, not with @RolesAllowed: a request refused before the CSRF filter has run
+// cannot render the 403 page (the layout's sign-out form needs the CSRF token).
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class ReportsResource {
+
+    static final int ROUNDS_PER_PAGE = 20;
+
+    /** The trends form's input, never bound onto an entity. */
+    public record TrendForm(String partnership, String standard) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(Page<AuditRound> rounds);
+
+        static native TemplateInstance trends(TrendForm form, FormErrors errors, List<Option> partnerships,
+                List<Option> standards, Trend trend);
+    }
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    EntityManager em;
+
+    @GET
+    public TemplateInstance index(@QueryParam("page") @DefaultValue("1") int page) {
+        ReportResource.requireReader(user);
+        int number = Math.max(1, page);
+        var query = AuditRound.findAll(Sort.descending("opensOn").and("id", Sort.Direction.Descending));
+        List<AuditRound> rounds = query.page(number - 1, ROUNDS_PER_PAGE).list();
+        return Templates.index(new Page<>(rounds, number, ROUNDS_PER_PAGE, query.count()));
+    }
+
+    @GET
+    @Path("trends")
+    public Response trends(@QueryParam("partnership") String partnership, @QueryParam("standard") String standard) {
+        ReportResource.requireReader(user);
+        TrendForm form = new TrendForm(partnership, standard);
+        FormErrors errors = FormErrors.none();
+        if (partnership == null && standard == null) {
+            return Response.ok(page(form, errors, null)).build();
+        }
+        errors.require(partnership != null && !partnership.isBlank(), "partnership", "Choose a partnership")
+                .require(standard != null && !standard.isBlank(), "standard", "Choose a standard");
+        if (errors.any()) {
+            return Response.status(400).entity(page(form, errors, null)).build();
+        }
+        try {
+            return Response.ok(page(form, errors, reports.trend(partnership, standard))).build();
+        } catch (DomainException e) {
+            errors.add(e.fields().isEmpty() ? "standard" : e.fields().get(0).field(), e.getMessage());
+            return Response.status(e.status() == 404 ? 400 : e.status()).entity(page(form, errors, null)).build();
+        }
+    }
+
+    private TemplateInstance page(TrendForm form, FormErrors errors, Trend trend) {
+        List<Option> partnerships = Partnership.<Partnership>list("order by name").stream()
+                .map(p -> new Option(p.code, p.name)).toList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> keys = em.createNativeQuery("""
+                SELECT standard_key, MIN(title) FROM standard GROUP BY standard_key ORDER BY MIN(position), standard_key""")
+                .getResultList();
+        List<Option> standards = keys.stream().map(k -> new Option((String) k[0], k[1] + " (" + k[0] + ")")).toList();
+        return Templates.trends(form, errors, partnerships, standards, trend);
+    }
+}

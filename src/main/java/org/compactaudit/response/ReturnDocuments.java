@@ -1,0 +1,102 @@
+package org.compactaudit.response;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateInstance;
+
+import org.compactaudit.common.ClockProducer;
+import org.compactaudit.mail.Outbox;
+import org.compactaudit.web.PdfRenderer;
+
+/** The PDF of a return and the emails about it (receipt, reopened, new link), queued in the caller's transaction. */
+@ApplicationScoped
+public class ReturnDocuments {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK)
+            .withZone(ClockProducer.ZONE);
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance returnPdf(ReturnView view, String printedAt);
+
+        static native TemplateInstance receipt(ReturnView view);
+
+        static native TemplateInstance reopened(Return ret, String reason);
+
+        static native TemplateInstance link(Return ret, String url);
+    }
+
+    /** Formatting helpers for all response templates: {@code instant.when}. */
+    @TemplateExtension
+    static class Formats {
+        static String when(Instant instant) {
+            return instant == null ? "" : WHEN.format(instant);
+        }
+    }
+
+    @Inject
+    PdfRenderer renderer;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    public byte[] pdf(ReturnView view) {
+        return renderer.render(Templates.returnPdf(view, WHEN.format(clock.instant())).render());
+    }
+
+    public static String fileName(Return r) {
+        return "return-" + r.id + ".pdf";
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void sendReceipt(ReturnView view) {
+        Return r = view.ret();
+        byte[] pdf = pdf(view);
+        String body = Templates.receipt(view).render();
+        for (String to : recipients(r.submittedByEmail, r.agency.leadEmail)) {
+            outbox.enqueue(new Outbox.Email("return-receipt", to, r.round.partnership.contactEmail,
+                    "Your Section 11 return: " + r.agency.name + ", " + r.round.name, body, null, r.id),
+                    new Outbox.Attachment(fileName(r), "application/pdf", pdf));
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void sendReopened(Return r, String reason, String submitterEmail) {
+        String body = Templates.reopened(r, reason).render();
+        for (String to : recipients(r.agency.leadEmail, submitterEmail)) {
+            outbox.enqueue(new Outbox.Email("return-reopened", to, r.round.partnership.contactEmail,
+                    "Your Section 11 return has been reopened: " + r.agency.name, body, null, r.id));
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void sendLink(Return r, String url) {
+        outbox.enqueue(new Outbox.Email("return-link", r.agency.leadEmail, r.round.partnership.contactEmail,
+                "Your link to the Section 11 return: " + r.agency.name + ", " + r.round.name,
+                Templates.link(r, url).render(), null, r.id));
+    }
+
+    private static Set<String> recipients(String... addresses) {
+        Set<String> to = new LinkedHashSet<>();
+        for (String a : addresses) {
+            if (a != null && !a.isBlank()) {
+                to.add(a.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return to;
+    }
+}

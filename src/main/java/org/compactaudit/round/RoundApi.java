@@ -1,0 +1,175 @@
+package org.compactaudit.round;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+import org.compactaudit.chasing.ChasingService;
+import org.compactaudit.common.DomainException;
+import org.compactaudit.response.Return;
+import org.compactaudit.security.Role;
+import org.compactaudit.web.Page;
+
+/** The rounds API: create, read, edit the cohort, send, follow the returns and run the chasers. */
+@Path("/api/v1/rounds")
+@Produces(MediaType.APPLICATION_JSON)
+public class RoundApi {
+
+    public record RoundBody(String name, String partnership, String cycleGroup, LocalDate opensOn, LocalDate dueOn,
+            LocalDate closesOn, Map<String, String> tools, List<Long> cohort) {
+    }
+
+    public record RoundJson(long id, String name, String partnership, LocalDate opensOn, LocalDate dueOn,
+            LocalDate closesOn, String cycleGroup, Map<String, String> tools, List<Long> cohort, String status) {
+    }
+
+    public record ReturnJson(long agencyId, String agencyName, String sector, String status, Integer percentComplete,
+            Instant submittedAt, boolean late, Instant lastContactAt, LocalDate nextChaserOn, int chasersSent) {
+    }
+
+    public record SendJson(long roundId, int invited, int cannotBeContacted) {
+    }
+
+    public record RunJson(long roundId, LocalDate on, int chasersQueued, int escalated) {
+    }
+
+    @Inject
+    RoundService rounds;
+
+    @Inject
+    ReturnsDashboard dashboard;
+
+    @Inject
+    ChasingService chasing;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Clock clock;
+
+    @POST
+    @RolesAllowed(Role.MANAGER)
+    @Operation(summary = "Create a draft round; the cohort defaults to the proposed one")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(RoundBody body) {
+        if (body == null) {
+            throw new DomainException(400, "Send the round as JSON");
+        }
+        AuditRound round = rounds.create(new RoundService.RoundInput(body.name(), body.partnership(), body.cycleGroup(),
+                body.opensOn(), body.dueOn(), body.closesOn(), body.tools(), body.cohort()), identity.getPrincipal().getName());
+        return Response.status(201).header("Location", "/api/v1/rounds/" + round.id).entity(json(round.id)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Role.MANAGER, Role.MESC })
+    @Operation(summary = "Every round, newest first")
+    @Transactional
+    public List<RoundJson> list() {
+        return AuditRound.<AuditRound>list("order by opensOn desc, id desc").stream().map(r -> json(r.id)).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Role.MANAGER, Role.MESC })
+    @Operation(summary = "One round with its tools and cohort (agency ids)")
+    @Transactional
+    public RoundJson get(@PathParam("id") long id) {
+        return json(id);
+    }
+
+    @PUT
+    @Path("/{id}/cohort")
+    @RolesAllowed(Role.MANAGER)
+    @Operation(summary = "Add and remove agencies of a draft round, each with a reason")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RoundJson cohort(@PathParam("id") long id, RoundService.CohortEdit edit) {
+        if (edit == null) {
+            throw new DomainException(400, "Send {add: [{agencyId, reason}], remove: [{agencyId, reason}]}");
+        }
+        rounds.changeCohort(id, edit, identity.getPrincipal().getName());
+        return get(id);
+    }
+
+    @POST
+    @Path("/{id}/send")
+    @RolesAllowed(Role.MANAGER)
+    @Operation(summary = "Queue one invitation per contactable agency and open the round")
+    public SendJson send(@PathParam("id") long id) {
+        RoundService.SendResult result = rounds.send(id);
+        return new SendJson(id, result.invited(), result.cannotBeContacted());
+    }
+
+    @GET
+    @Path("/{id}/returns")
+    @RolesAllowed({ Role.MANAGER, Role.MESC })
+    @Operation(summary = "Each agency's return status, paged (X-Total-Count gives the total)")
+    @Transactional
+    public Response returns(@PathParam("id") long id, @QueryParam("sector") String sector, @QueryParam("status") String status,
+            @QueryParam("page") @DefaultValue("1") int page, @QueryParam("size") @DefaultValue("500") int size) {
+        if (page < 1) {
+            throw DomainException.invalid("page", "page starts at 1");
+        }
+        if (size < 1 || size > 5000) {
+            throw DomainException.invalid("size", "size must be between 1 and 5000");
+        }
+        if (status != null && !ReturnsDashboard.STATUSES.contains(status)) {
+            throw DomainException.invalid("status", "status must be one of " + ReturnsDashboard.STATUSES);
+        }
+        AuditRound round = rounds.get(id);
+        Page<ReturnsDashboard.Row> rows = dashboard.page(round, blankToNull(sector), status, page, size, LocalDate.now(clock));
+        List<ReturnJson> body = rows.items().stream().map(r -> new ReturnJson(r.agencyId(), r.agencyName(), r.sector(),
+                r.status(), r.percentComplete(), r.submittedAt(), r.late(), r.lastContactAt(), r.nextChaserOn(),
+                r.chasersSent())).toList();
+        return Response.ok(body).header("X-Total-Count", rows.total()).build();
+    }
+
+    @POST
+    @Path("/{id}/chasers/run")
+    @RolesAllowed(Role.MANAGER)
+    @Operation(summary = "Send the chasers and escalations due today; running it again sends nothing more")
+    public RunJson runChasers(@PathParam("id") long id) {
+        LocalDate today = LocalDate.now(clock);
+        ChasingService.RunResult result = chasing.run(id, today);
+        return new RunJson(id, today, result.chasersQueued(), result.escalated());
+    }
+
+    private RoundJson json(long id) {
+        AuditRound round = rounds.get(id);
+        Map<String, String> tools = new TreeMap<>();
+        round.tools.forEach((sector, tool) -> tools.put(sector, tool.reference()));
+        List<Long> cohort = Return.getEntityManager()
+                .createQuery("select r.agency.id from Return r where r.round.id = :id order by r.agency.id", Long.class)
+                .setParameter("id", id).getResultList();
+        return new RoundJson(round.id, round.name, round.partnership.code, round.opensOn, round.dueOn, round.closesOn,
+                round.cycleGroup == null ? null : round.cycleGroup.name(), tools, cohort, round.status.name().toLowerCase());
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,464 @@
+package org.compactaudit.round;
+
+import java.io.StringWriter;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+
+import org.compactaudit.agency.Agency;
+import org.compactaudit.agency.Sector;
+import org.compactaudit.chasing.ChaserSchedule;
+import org.compactaudit.chasing.ChaserStep;
+import org.compactaudit.chasing.ChasingService;
+import org.compactaudit.chasing.Escalation;
+import org.compactaudit.common.ClockProducer;
+import org.compactaudit.common.DomainException;
+import org.compactaudit.partnership.Partnership;
+import org.compactaudit.response.Return;
+import org.compactaudit.security.Role;
+import org.compactaudit.web.FormErrors;
+import org.compactaudit.web.Option;
+import org.compactaudit.web.Page;
+
+/** The manager's rounds: list, create, cohort preview and send, the returns dashboard, chasing and escalation. */
+@Path("/rounds")
+@Produces(MediaType.TEXT_HTML)
+public class RoundResource {
+
+    public record RoundForm(String name, String partnership, String cycleGroup, String opensOn, String dueOn,
+            String closesOn, Map<String, String> tools) {
+    }
+
+    public record SectorTools(String code, String name, List<Option> options) {
+    }
+
+    public record ListItem(AuditRound round, ReturnsDashboard.Figures figures) {
+    }
+
+    public record Filters(String sector, String status, List<Option> sectors, List<Option> statuses) {
+    }
+
+    public record ScheduleForm(String offsets, String repeatDays, String max) {
+    }
+
+    public record EscalationForm(String letterText, String meetingOn, String outcome) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<ListItem> rounds);
+
+        static native TemplateInstance create(RoundForm form, List<Option> partnerships, List<SectorTools> sectors, FormErrors errors);
+
+        static native TemplateInstance round(AuditRound round, Page<ReturnsDashboard.Row> rows, Filters filters,
+                ReturnsDashboard.RoundFigures figures, List<ReturnsDashboard.RoundFigures> earlier,
+                List<ReturnsDashboard.SectorName> sectors, ChaserSchedule schedule, String query, String banner,
+                FormErrors errors, String addName, String addReason);
+
+        static native TemplateInstance remove(AuditRound round, Agency agency, String reason, FormErrors errors);
+
+        static native TemplateInstance send(AuditRound round, long cohort, long cannotBeContacted);
+
+        static native TemplateInstance schedule(AuditRound round, ScheduleForm form, FormErrors errors);
+
+        static native TemplateInstance escalation(AuditRound round, Return agencyReturn, Escalation escalation,
+                EscalationForm form, FormErrors errors, boolean readOnly);
+    }
+
+    private static final int PAGE_SIZE = 50;
+
+    @Inject
+    RoundService rounds;
+
+    @Inject
+    ReturnsDashboard dashboard;
+
+    @Inject
+    ChasingService chasing;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @RolesAllowed({ Role.MANAGER, Role.MESC })
+    @Transactional
+    public TemplateInstance list() {
+        List<AuditRound> all = AuditRound.list("order by opensOn desc, id desc");
+        Map<Long, ReturnsDashboard.RoundFigures> figures = dashboard.figures(all);
+        return Templates.list(all.stream().map(r -> new ListItem(r, figures.get(r.id).overall())).toList());
+    }
+
+    @GET
+    @Path("/new")
+    @RolesAllowed(Role.MANAGER)
+    @Transactional
+    public TemplateInstance newRound() {
+        LocalDate today = LocalDate.now(clock);
+        String partnership = Partnership.<Partnership>findAll().firstResultOptional().map(p -> p.code).orElse("");
+        return createForm(new RoundForm("", partnership, "", today.toString(), "", "", Map.of()), FormErrors.none());
+    }
+
+    @POST
+    @RolesAllowed(Role.MANAGER)
+    public Response create(@RestForm String name, @RestForm String partnership, @RestForm String cycleGroup,
+            @RestForm String opensOn, @RestForm String dueOn, @RestForm String closesOn, MultivaluedMap<String, String> all) {
+        Map<String, String> tools = new LinkedHashMap<>();
+        all.forEach((key, values) -> {
+            if (key.startsWith("tools.") && !values.isEmpty() && !values.get(0).isBlank()) {
+                tools.put(key.substring("tools.".length()), values.get(0));
+            }
+        });
+        RoundForm form = new RoundForm(name, partnership, cycleGroup, opensOn, dueOn, closesOn, tools);
+        FormErrors errors = FormErrors.none();
+        LocalDate opens = date(opensOn, "opensOn", "the opening date", errors);
+        LocalDate due = date(dueOn, "dueOn", "the due date", errors);
+        LocalDate closes = date(closesOn, "closesOn", "the closing date", errors);
+        try {
+            if (errors.any()) {
+                throw new DomainException(400, "Check the dates");
+            }
+            AuditRound round = rounds.create(new RoundService.RoundInput(name, partnership, cycleGroup, opens, due, closes,
+                    tools, null), identity.getPrincipal().getName());
+            return Response.seeOther(URI.create("/rounds/" + round.id + "?created=true")).build();
+        } catch (DomainException e) {
+            e.fields().forEach(f -> errors.add(f.field(), f.message()));
+            if (errors.isEmpty()) {
+                errors.add("name", e.getMessage());
+            }
+            return Response.status(400).entity(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(() -> createForm(form, errors).render())).build();
+        }
+    }
+
+    private TemplateInstance createForm(RoundForm form, FormErrors errors) {
+        List<Option> partnerships = Partnership.<Partnership>listAll().stream()
+                .map(p -> new Option(p.code, p.name)).toList();
+        List<SectorTools> sectors = new ArrayList<>();
+        for (Sector sector : Sector.listInOrder()) {
+            List<Option> options = rounds.toolsFor(sector.code).stream()
+                    .map(t -> new Option(t.reference(), t.title + " (" + t.reference() + ")")).toList();
+            sectors.add(new SectorTools(sector.code, sector.name, options));
+        }
+        return Templates.create(form, partnerships, sectors, errors);
+    }
+
+    private static LocalDate date(String value, String field, String label, FormErrors errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(field, "Enter " + label);
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(field, "Enter " + label + " as a real date, for example 2018-06-30");
+            return null;
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Role.MANAGER, Role.MESC })
+    @Transactional
+    public TemplateInstance round(@PathParam("id") long id, @QueryParam("sector") String sector,
+            @QueryParam("status") String status, @QueryParam("page") Integer page, @QueryParam("created") boolean created,
+            @QueryParam("sent") Integer sent, @QueryParam("chased") Integer chased) {
+        String banner = created ? "Round created. Check the cohort below, then send it."
+                : sent != null ? sent + " invitations queued in the outbox."
+                : chased != null ? chased + " chasers queued in the outbox." : null;
+        return dashboardPage(id, sector, status, page, banner, FormErrors.none(), "", "");
+    }
+
+    private TemplateInstance dashboardPage(long id, String sector, String status, Integer page, String banner,
+            FormErrors errors, String addName, String addReason) {
+        AuditRound round = rounds.get(id);
+        String sectorFilter = RoundApi.blankToNull(sector);
+        String statusFilter = RoundApi.blankToNull(status);
+        if (statusFilter != null && !ReturnsDashboard.STATUSES.contains(statusFilter)) {
+            statusFilter = null;
+        }
+        LocalDate today = LocalDate.now(clock);
+        Page<ReturnsDashboard.Row> rows = dashboard.page(round, sectorFilter, statusFilter, page == null || page < 1 ? 1 : page,
+                PAGE_SIZE, today);
+        List<AuditRound> earlierRounds = dashboard.earlierRounds(round);
+        List<AuditRound> all = new ArrayList<>(List.of(round));
+        all.addAll(earlierRounds);
+        Map<Long, ReturnsDashboard.RoundFigures> figures = dashboard.figures(all);
+        List<ReturnsDashboard.SectorName> sectors = dashboard.sectors(all.stream().map(r -> r.id).toList());
+        List<Option> sectorOptions = dashboard.sectors(List.of(round.id)).stream().map(s -> new Option(s.code(), s.name())).toList();
+        List<Option> statusOptions = ReturnsDashboard.STATUSES.stream()
+                .map(s -> new Option(s, Character.toUpperCase(s.charAt(0)) + s.substring(1).replace('-', ' '))).toList();
+        String query = (sectorFilter == null ? "" : "&sector=" + sectorFilter) + (statusFilter == null ? "" : "&status=" + statusFilter);
+        return Templates.round(round, rows, new Filters(sectorFilter, statusFilter, sectorOptions, statusOptions),
+                figures.get(round.id), earlierRounds.stream().map(r -> figures.get(r.id)).toList(), sectors,
+                round.status == RoundStatus.DRAFT ? null : chasing.scheduleOf(round), query, banner, errors, addName, addReason);
+    }
+
+    @POST
+    @Path("/{id}/cohort/add")
+    @RolesAllowed(Role.MANAGER)
+    public Response add(@PathParam("id") long id, @RestForm String agencyName, @RestForm String reason) {
+        try {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                AuditRound round = rounds.get(id);
+                List<Agency> matches = Agency.<Agency>list("lower(name) = ?1",
+                        agencyName == null ? "" : agencyName.trim().toLowerCase()).stream()
+                        .filter(a -> a.partnerships.stream().anyMatch(p -> p.id.equals(round.partnership.id))).toList();
+                if (matches.isEmpty()) {
+                    throw DomainException.invalid("agencyName", "Enter the name of an agency of " + round.partnership.name);
+                }
+                rounds.changeCohort(id, new RoundService.CohortEdit(
+                        List.of(new RoundService.Change(matches.get(0).id, reason)), List.of()), identity.getPrincipal().getName());
+            });
+            return Response.seeOther(URI.create("/rounds/" + id)).build();
+        } catch (DomainException e) {
+            FormErrors errors = FormErrors.none();
+            e.fields().forEach(f -> errors.add(f.field().endsWith(".reason") ? "reason" : "agencyName", f.message()));
+            if (errors.isEmpty()) {
+                errors.add("agencyName", e.getMessage());
+            }
+            return Response.status(e.status() == 404 ? 404 : 400).entity(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(() -> dashboardPage(id, null, null, 1, null, errors, agencyName, reason).render())).build();
+        }
+    }
+
+    @GET
+    @Path("/{id}/cohort/{agencyId}/remove")
+    @RolesAllowed(Role.MANAGER)
+    @Transactional
+    public TemplateInstance confirmRemove(@PathParam("id") long id, @PathParam("agencyId") long agencyId) {
+        return Templates.remove(rounds.get(id), agency(agencyId), "", FormErrors.none());
+    }
+
+    @POST
+    @Path("/{id}/cohort/{agencyId}/remove")
+    @RolesAllowed(Role.MANAGER)
+    public Response remove(@PathParam("id") long id, @PathParam("agencyId") long agencyId, @RestForm String reason) {
+        try {
+            rounds.changeCohort(id, new RoundService.CohortEdit(List.of(), List.of(new RoundService.Change(agencyId, reason))),
+                    identity.getPrincipal().getName());
+            return Response.seeOther(URI.create("/rounds/" + id)).build();
+        } catch (DomainException e) {
+            FormErrors errors = FormErrors.none().add("reason", e.getMessage());
+            e.fields().stream().filter(f -> f.field().endsWith(".reason")).findFirst()
+                    .ifPresent(f -> errors.add("reason", f.message()));
+            return Response.status(400).entity(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(() -> Templates.remove(rounds.get(id), agency(agencyId), reason, errors).render())).build();
+        }
+    }
+
+    private static Agency agency(long id) {
+        Agency agency = Agency.findById(id);
+        if (agency == null) {
+            throw DomainException.notFound("No agency " + id);
+        }
+        return agency;
+    }
+
+    @GET
+    @Path("/{id}/send")
+    @RolesAllowed(Role.MANAGER)
+    @Transactional
+    public TemplateInstance confirmSend(@PathParam("id") long id) {
+        AuditRound round = rounds.get(id);
+        long cohort = Return.count("round.id", id);
+        long uncontactable = dashboard.page(round, null, "cannot-be-contacted", 1, 1, LocalDate.now(clock)).total();
+        return Templates.send(round, cohort, uncontactable);
+    }
+
+    @POST
+    @Path("/{id}/send")
+    @RolesAllowed(Role.MANAGER)
+    public Response send(@PathParam("id") long id) {
+        RoundService.SendResult result = rounds.send(id);
+        return Response.seeOther(URI.create("/rounds/" + id + "?sent=" + result.invited())).build();
+    }
+
+    @GET
+    @Path("/{id}/returns.csv")
+    @Produces("text/csv")
+    @RolesAllowed({ Role.MANAGER, Role.MESC })
+    @Transactional
+    public Response csv(@PathParam("id") long id, @QueryParam("sector") String sector, @QueryParam("status") String status) {
+        AuditRound round = rounds.get(id);
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("agencyId", "agencyName", "sector",
+                "status", "percentComplete", "submittedAt", "late", "lastContactAt", "nextChaserOn", "chasersSent",
+                "leadEmail", "cohortReason").get())) {
+            String statusFilter = RoundApi.blankToNull(status);
+            dashboard.forEach(round, RoundApi.blankToNull(sector),
+                    statusFilter != null && ReturnsDashboard.STATUSES.contains(statusFilter) ? statusFilter : null,
+                    LocalDate.now(clock), row -> {
+                        try {
+                            csv.printRecord(row.agencyId(), row.agencyName(), row.sector(), row.status(), row.percentComplete(),
+                                    row.submittedAt(), row.late(), row.lastContactAt(), row.nextChaserOn(), row.chasersSent(),
+                                    row.isContactable() ? row.leadEmail() : "cannot be contacted", row.cohortReason());
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String file = "returns-" + round.name.replaceAll("[^A-Za-z0-9-]", "_") + ".csv";
+        return Response.ok(out.toString()).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+    }
+
+    @GET
+    @Path("/{id}/schedule")
+    @RolesAllowed(Role.MANAGER)
+    @Transactional
+    public TemplateInstance schedule(@PathParam("id") long id) {
+        AuditRound round = rounds.get(id);
+        String offsets = String.join(", ", ChaserStep.offsetsOf(id).stream().map(String::valueOf).toList());
+        return Templates.schedule(round, new ScheduleForm(offsets, String.valueOf(round.chaserRepeatDays),
+                String.valueOf(round.chaserMax)), FormErrors.none());
+    }
+
+    @POST
+    @Path("/{id}/schedule")
+    @RolesAllowed(Role.MANAGER)
+    public Response saveSchedule(@PathParam("id") long id, @RestForm String offsets, @RestForm String repeatDays,
+            @RestForm String max) {
+        ScheduleForm form = new ScheduleForm(offsets, repeatDays, max);
+        FormErrors errors = FormErrors.none();
+        List<Integer> days = new ArrayList<>();
+        try {
+            for (String part : (offsets == null ? "" : offsets).split("[,\\s]+")) {
+                if (!part.isBlank()) {
+                    days.add(Integer.parseInt(part.trim().replace("+", "")));
+                }
+            }
+        } catch (NumberFormatException e) {
+            errors.add("offsets", "Enter whole numbers of days from the due date, separated by commas, for example -14, -3, 1");
+        }
+        int repeat = number(repeatDays, "repeatDays", "Enter the number of days between repeat chasers", errors);
+        int most = number(max, "max", "Enter the most chasers to send", errors);
+        try {
+            if (errors.any()) {
+                throw new DomainException(400, "Check the schedule");
+            }
+            rounds.updateSchedule(id, days, repeat, most);
+            return Response.seeOther(URI.create("/rounds/" + id)).build();
+        } catch (DomainException e) {
+            e.fields().forEach(f -> errors.add(f.field(), f.message()));
+            return Response.status(400).entity(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(() -> Templates.schedule(rounds.get(id), form, errors).render())).build();
+        }
+    }
+
+    private static int number(String value, String field, String message, FormErrors errors) {
+        try {
+            return Integer.parseInt(value == null ? "" : value.trim());
+        } catch (NumberFormatException e) {
+            errors.add(field, message);
+            return 0;
+        }
+    }
+
+    @POST
+    @Path("/{id}/returns/{returnId}/chase")
+    @RolesAllowed(Role.MANAGER)
+    public Response chaseOne(@PathParam("id") long id, @PathParam("returnId") long returnId) {
+        chasing.chaseNow(returnId, identity.getPrincipal().getName(), LocalDate.now(clock));
+        return Response.seeOther(URI.create("/rounds/" + id + "?chased=1")).build();
+    }
+
+    @POST
+    @Path("/{id}/chase-sector")
+    @RolesAllowed(Role.MANAGER)
+    public Response chaseSector(@PathParam("id") long id, @RestForm String chaseSector) {
+        int count = chasing.chaseLateInSector(id, chaseSector, identity.getPrincipal().getName(), LocalDate.now(clock));
+        return Response.seeOther(URI.create("/rounds/" + id + "?chased=" + count)).build();
+    }
+
+    @POST
+    @Path("/{id}/chasers/run")
+    @RolesAllowed(Role.MANAGER)
+    public Response runChasers(@PathParam("id") long id) {
+        ChasingService.RunResult result = chasing.run(id, LocalDate.now(clock));
+        return Response.seeOther(URI.create("/rounds/" + id + "?chased=" + result.chasersQueued())).build();
+    }
+
+    @GET
+    @Path("/{id}/returns/{returnId}/escalation")
+    @RolesAllowed({ Role.MANAGER, Role.MESC })
+    @Transactional
+    public TemplateInstance escalation(@PathParam("id") long id, @PathParam("returnId") long returnId) {
+        Escalation escalation = escalationOf(returnId);
+        return Templates.escalation(rounds.get(id), Return.findById(returnId), escalation,
+                new EscalationForm(escalation.letterText, escalation.meetingOn == null ? "" : escalation.meetingOn.toString(),
+                        escalation.outcome),
+                FormErrors.none(), !identity.hasRole(Role.MANAGER));
+    }
+
+    @POST
+    @Path("/{id}/returns/{returnId}/escalation")
+    @RolesAllowed(Role.MANAGER)
+    public Response saveEscalation(@PathParam("id") long id, @PathParam("returnId") long returnId,
+            @RestForm String letterText, @RestForm String meetingOn, @RestForm String outcome) {
+        EscalationForm form = new EscalationForm(letterText, meetingOn, outcome);
+        FormErrors errors = FormErrors.none();
+        LocalDate meeting = meetingOn == null || meetingOn.isBlank() ? null : date(meetingOn, "meetingOn", "the meeting date", errors);
+        try {
+            if (errors.any()) {
+                throw new DomainException(400, "Check the meeting date");
+            }
+            chasing.updateEscalation(returnId, letterText, meeting, outcome);
+            return Response.seeOther(URI.create("/rounds/" + id + "/returns/" + returnId + "/escalation")).build();
+        } catch (DomainException e) {
+            e.fields().forEach(f -> errors.add(f.field(), f.message()));
+            return Response.status(400).entity(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(() -> Templates.escalation(rounds.get(id), Return.findById(returnId), escalationOf(returnId), form,
+                            errors, false).render())).build();
+        }
+    }
+
+    private static Escalation escalationOf(long returnId) {
+        return Escalation.<Escalation>find("returnId", returnId).firstResultOptional()
+                .orElseThrow(() -> DomainException.notFound("This return has not been escalated"));
+    }
+
+    /** Dates and times as the pages show them (UK style, London time). */
+    @io.quarkus.qute.TemplateExtension(namespace = "fmt")
+    static class Formats {
+        static String date(LocalDate date) {
+            return date == null ? "" : RoundService.LONG_DATE.format(date);
+        }
+
+        static String instant(java.time.Instant instant) {
+            return instant == null ? "" : DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", java.util.Locale.UK)
+                    .format(instant.atZone(ClockProducer.ZONE));
+        }
+    }
+
+}

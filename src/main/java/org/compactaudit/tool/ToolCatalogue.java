@@ -1,0 +1,127 @@
+package org.compactaudit.tool;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.compactaudit.agency.Sector;
+import org.compactaudit.common.ClockProducer;
+import org.compactaudit.common.DomainException;
+import org.compactaudit.web.Page;
+
+/** Reads published tool versions for the pages and the API. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ToolCatalogue {
+
+    /** A tool version in a list: the API's light form. */
+    public record ToolSummary(String toolKey, String version, String variant, String title, List<String> sectors,
+            Instant publishedAt) {
+
+        public String reference() {
+            return toolKey + "/" + version;
+        }
+    }
+
+    /** A row of the tools page: the summary with its sector names and sizes. */
+    public record ToolRow(ToolSummary tool, List<String> sectorNames, long standards, long questions,
+            String publishedOn) {
+    }
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
+            .withZone(ClockProducer.ZONE);
+
+    /** A date as pages show it, e.g. "1 May 2018", in England's time zone. */
+    public static String date(Instant at) {
+        return DATE.format(at);
+    }
+
+    public List<ToolSummary> list() {
+        Comparator<String> order = sectorOrder();
+        return ToolVersion.listInOrder().stream().map(t -> summary(t, order)).toList();
+    }
+
+    public Page<ToolRow> page(int number, int size) {
+        Comparator<String> order = sectorOrder();
+        Map<String, String> names = sectorNames();
+        long total = ToolVersion.count();
+        int page = (int) Math.max(1, Math.min(number, (total + size - 1) / size));
+        List<ToolVersion> tools = ToolVersion.find("order by toolKey, version").page(page - 1, size).list();
+        Map<Long, long[]> sizes = sizes(tools.stream().map(t -> t.id).toList());
+        List<ToolRow> rows = tools.stream().map(t -> {
+            ToolSummary summary = summary(t, order);
+            long[] counts = sizes.getOrDefault(t.id, new long[2]);
+            return new ToolRow(summary, summary.sectors().stream().map(c -> names.getOrDefault(c, c)).toList(),
+                    counts[0], counts[1], date(t.publishedAt));
+        }).toList();
+        return new Page<>(rows, page, size, total);
+    }
+
+    public ToolDefinition definition(String toolKey, String version) {
+        return ToolDefinition.of(find(toolKey, version), sectorOrder());
+    }
+
+    public ToolVersion find(String toolKey, String version) {
+        return ToolVersion.findByKey(toolKey, version).orElseThrow(
+                () -> DomainException.notFound("No published tool version " + toolKey + "/" + version));
+    }
+
+    /** Compares two versions given as "toolKey/version"; the field names are the query's, "from" and "to". */
+    public ToolComparison compare(String from, String to) {
+        return ToolComparison.between(byReference("from", from), byReference("to", to));
+    }
+
+    /** Sector names by code, in the sector table's order. */
+    public Map<String, String> sectorNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        Sector.listInOrder().forEach(s -> names.put(s.code, s.name));
+        return names;
+    }
+
+    private ToolDefinition byReference(String field, String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw DomainException.invalid(field, "Choose the version to compare " + field);
+        }
+        int slash = reference.indexOf('/');
+        if (slash <= 0 || slash == reference.length() - 1) {
+            throw DomainException.invalid(field, "Give the " + field + " version as toolKey/version, for example compact-audit/2018-19");
+        }
+        String toolKey = reference.substring(0, slash);
+        String version = reference.substring(slash + 1);
+        ToolVersion tool = ToolVersion.findByKey(toolKey, version).orElseThrow(() -> DomainException.invalid(field,
+                "There is no published tool version " + reference));
+        return ToolDefinition.of(tool, sectorOrder());
+    }
+
+    private Map<Long, long[]> sizes(List<Long> ids) {
+        Map<Long, long[]> sizes = new HashMap<>();
+        if (ids.isEmpty()) {
+            return sizes;
+        }
+        List<Object[]> rows = Standard.getEntityManager().createQuery(
+                "select s.toolVersion.id, count(distinct s.id), count(q.id) from Standard s left join s.questions q "
+                        + "where s.toolVersion.id in :ids group by s.toolVersion.id", Object[].class)
+                .setParameter("ids", ids).getResultList();
+        rows.forEach(r -> sizes.put((Long) r[0], new long[] { (Long) r[1], (Long) r[2] }));
+        return sizes;
+    }
+
+    private static ToolSummary summary(ToolVersion tool, Comparator<String> order) {
+        return new ToolSummary(tool.toolKey, tool.version, tool.variant, tool.title,
+                tool.sectors.stream().sorted(order).toList(), tool.publishedAt);
+    }
+
+    private Comparator<String> sectorOrder() {
+        List<String> codes = List.copyOf(sectorNames().keySet());
+        return Comparator.comparingInt((String code) -> codes.indexOf(code) < 0 ? Integer.MAX_VALUE : codes.indexOf(code))
+                .thenComparing(Comparator.naturalOrder());
+    }
+}

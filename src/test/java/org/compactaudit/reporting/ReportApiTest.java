@@ -1,0 +1,191 @@
+package org.compactaudit.reporting;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.compactaudit.security.Role;
+import org.compactaudit.support.Fixtures;
+import org.compactaudit.support.TestUsers;
+import org.compactaudit.tool.Question;
+import org.compactaudit.tool.ToolVersion;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+
+@QuarkusTest
+class ReportApiTest {
+
+    @Inject
+    ReportFixture fixture;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    TestUsers users;
+
+    private RequestSpecification as(String role) {
+        return given().auth().preemptive().basic(users.create(role), TestUsers.PASSWORD);
+    }
+
+    @Test
+    void theReportApiGivesCountsByGradeAndSectorWithTotalsWeakestStandardsAndReturnFigures() {
+        long round = fixture.build().round().id;
+        as(Role.MESC).get("/api/v1/rounds/{id}/report", round).then().statusCode(200)
+                .body("roundId", equalTo((int) round))
+                .body("standards.standardKey", contains("s1", "s2"))
+                .body("standards[0].sectors.sectorCode", contains("gp-practice", "school"))
+                .body("standards[0].sectors[1].figures.outstanding", equalTo(1))
+                .body("standards[0].sectors[1].figures.good", equalTo(1))
+                .body("standards[0].sectors[1].figures.requiresImprovement", equalTo(0))
+                .body("standards[0].sectors[1].figures.inadequate", equalTo(1))
+                .body("standards[0].sectors[1].figures.graded", equalTo(3))
+                .body("standards[0].total.graded", equalTo(6))
+                .body("standards[0].answers.notApplicable", equalTo(2))
+                .body("standards[0].answers.graded", equalTo(10))
+                .body("weakestStandards.standardKey", contains("s2", "s1"))
+                .body("weakestStandards[0].weakShare", equalTo(50.0f))
+                .body("returns.total.cohort", equalTo(7))
+                .body("returns.total.returned", equalTo(6))
+                .body("returns.total.onTime", equalTo(5))
+                .body("returns.bySector[1].returnRate", equalTo(75.0f));
+    }
+
+    @Test
+    void theDrillDownApiListsQuestionsNotApplicableBySectorAndAgencies() {
+        long round = fixture.build().round().id;
+        as(Role.MANAGER).get("/api/v1/rounds/{id}/report/standards/s2", round).then().statusCode(200)
+                .body("questions.questionKey", contains("s2-q1", "s2-q2"))
+                .body("questions[0].notApplicableSummary", equalTo("1 GP practice and 1 school"))
+                .body("mostImprovementNeeded[0].questionKey", equalTo("s2-q2"))
+                .body("agencies.total", equalTo(6))
+                .body("agencies.items[0].grade", equalTo("inadequate"));
+    }
+
+    @Test
+    void onlyManagersAndMescSeeReportsModeratorsAreRefusedAndUnknownsAreNotFound() {
+        long round = fixture.build().round().id;
+        as(Role.MODERATOR).get("/api/v1/rounds/{id}/report", round).then().statusCode(403);
+        as(Role.MODERATOR).get("/api/v1/rounds/{id}/export.csv", round).then().statusCode(403);
+        as(Role.ADMIN).get("/api/v1/rounds/{id}/report/standards/s1", round).then().statusCode(403);
+        given().get("/api/v1/rounds/{id}/report", round).then().statusCode(401);
+        as(Role.MESC).get("/api/v1/rounds/{id}/report", -5).then().statusCode(404).body("status", equalTo(404));
+        as(Role.MESC).get("/api/v1/rounds/{id}/report/standards/nope", round).then().statusCode(404);
+        as(Role.MESC).get("/api/v1/trends?standard=s1").then().statusCode(400).body("fields[0].field", equalTo("partnership"));
+    }
+
+    @Test
+    void theCsvHasEveryAnswerOfSubmittedReturnsInLongFormat() throws IOException {
+        ReportFixture.Built built = fixture.build();
+        String csv = as(Role.MESC).get("/api/v1/rounds/{id}/export.csv", built.round().id).then().statusCode(200)
+                .header("Content-Disposition", equalTo("attachment; filename=\"round-" + built.round().id + "-answers.csv\""))
+                .extract().asString();
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords();
+        // 6 submitted returns x 4 questions; S4 (not submitted) and G4 (exempt) are absent
+        assertEquals(24, records.size());
+        assertEquals(ReportExports.CSV_HEADER, records.get(0).getParser().getHeaderNames());
+        CSVRecord s2q2 = records.stream().filter(r -> r.get("agency").equals(agencyName(built, "G1"))
+                && r.get("questionKey").equals("s2-q2")).findFirst().orElseThrow();
+        assertEquals(built.round().name, s2q2.get("round"));
+        assertEquals("gp-practice", s2q2.get("sector"));
+        assertEquals(built.tool().reference(), s2q2.get("toolVersion"));
+        assertEquals("s2", s2q2.get("standardKey"));
+        assertEquals("inadequate", s2q2.get("grade"));
+        assertEquals("Review and retrain", s2q2.get("actionWhat"));
+        assertEquals("Lee Lead", s2q2.get("actionOwner"));
+        assertEquals("2018-12-31", s2q2.get("actionDue"));
+        assertEquals("2018-06-01T10:00:00Z", s2q2.get("submittedAt"));
+        CSVRecord na = records.stream().filter(r -> r.get("agency").equals(agencyName(built, "S1"))
+                && r.get("questionKey").equals("s2-q1")).findFirst().orElseThrow();
+        assertEquals("not-applicable", na.get("grade"));
+        assertEquals("We do not provide this service.", na.get("naReason"));
+        assertEquals("", na.get("evidence"));
+    }
+
+    @Transactional
+    String agencyName(ReportFixture.Built built, String key) {
+        return org.compactaudit.response.Return.<org.compactaudit.response.Return>findById(built.returns().get(key).id).agency.name;
+    }
+
+    @Test
+    void theWorkbookHasTheOverviewWeakestStandardsAndDrillDownSheets() throws IOException {
+        long round = fixture.build().round().id;
+        byte[] xlsx = as(Role.MANAGER).get("/api/v1/rounds/{id}/export.xlsx", round).then().statusCode(200)
+                .contentType(ExportApi.XLSX).extract().asByteArray();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("report", ".xlsx");
+        java.nio.file.Files.write(file, xlsx);
+        String workbook;
+        List<String> sheets = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            workbook = new String(zip.getInputStream(zip.getEntry("xl/workbook.xml")).readAllBytes(), StandardCharsets.UTF_8);
+            zip.stream().map(ZipEntry::getName).forEach(sheets::add);
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        assertTrue(workbook.contains("name=\"Overview\""), workbook);
+        assertTrue(workbook.contains("name=\"Return figures\""));
+        assertTrue(workbook.contains("name=\"Weakest standards\""));
+        assertTrue(workbook.contains("name=\"Drill-downs\""));
+        assertTrue(workbook.contains("name=\"Not applicable reasons\""));
+        assertTrue(sheets.contains("xl/worksheets/sheet1.xml"));
+    }
+
+    @Test
+    void thePdfMescReportCarriesTheFiguresOfThePage() throws IOException {
+        ReportFixture.Built built = fixture.build();
+        byte[] pdf = as(Role.MESC).get("/api/v1/rounds/{id}/export.pdf", built.round().id).then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertTrue(text.contains("MESC report: " + built.round().name), text);
+            assertTrue(text.contains("Weakest standards"), text);
+            assertTrue(text.contains("6 of 7"), text);
+            assertTrue(text.contains("3 of 6 graded"), text);
+            assertTrue(text.contains("lowest graded answer"), text);
+        }
+    }
+
+    @Test
+    void trendsFollowAStandardAcrossRoundsAndNoteChangedQuestions() {
+        ReportFixture.Built first = fixture.build();
+        ToolVersion next = fixtures.tool(2, 3);
+        reword(next, "s1-q2", "Reworded question 2?");
+        fixture.build(first.partnership(), next);
+        as(Role.MESC).get("/api/v1/trends?partnership={p}&standard=s1", first.partnership().code).then().statusCode(200)
+                .body("rounds.size()", equalTo(2))
+                .body("rounds[0].agencies.graded", equalTo(6))
+                .body("rounds[0].changes.size()", equalTo(0))
+                .body("rounds[1].toolVersions", contains(next.reference()))
+                .body("rounds[1].changes", contains("Question reworded: s1-q2 (was: Question 2 of standard 1?)",
+                        "Question added: s1-q3 (Question 3 of standard 1?)"))
+                // s1-q3 defaults to Good for every agency, which does not change any lowest grade
+                .body("rounds[1].agencies.inadequate", equalTo(1))
+                .body("rounds[1].answers.graded", equalTo(16));
+    }
+
+    @Transactional
+    void reword(ToolVersion tool, String questionKey, String text) {
+        Question.<Question>find("key = ?1 and standard.toolVersion.id = ?2", questionKey, tool.id).firstResult().text = text;
+    }
+}

@@ -1,0 +1,125 @@
+package org.compactaudit.tool;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+
+import org.compactaudit.security.Role;
+import org.compactaudit.support.Fixtures;
+import org.compactaudit.support.TestUsers;
+
+@QuarkusTest
+class ToolApiTest {
+
+    @Inject
+    TestUsers users;
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private RequestSpecification as(String role) {
+        return given().auth().preemptive().basic(users.create(role), TestUsers.PASSWORD);
+    }
+
+    @Test
+    void anonymousCallersAreUnauthorisedAndModeratorsForbidden() {
+        given().when().get("/api/v1/tools").then().statusCode(401);
+        as(Role.MODERATOR).when().get("/api/v1/tools").then().statusCode(403)
+                .body("message", containsString("permission"));
+    }
+
+    @Test
+    void mescListsToolVersionsAndReadsOneWithTheIssueFieldNames() {
+        as(Role.MESC).when().get("/api/v1/tools").then().statusCode(200)
+                .body("findAll { it.toolKey == 'compact-audit' }.version", hasItems("2017-18", "2018-19"))
+                .body("[0].publishedAt", not(equalTo(null)));
+        as(Role.MESC).when().get("/api/v1/tools/compact-audit-education/2018-19").then().statusCode(200)
+                .body("toolKey", equalTo("compact-audit-education"))
+                .body("version", equalTo("2018-19"))
+                .body("variant", equalTo("education"))
+                .body("sectors", hasItem("school"))
+                .body("standards.size()", equalTo(12))
+                .body("standards[0].key", equalTo("leadership-and-accountability"))
+                .body("standards[0].questions[0].key", equalTo("designated-safeguarding-lead"))
+                .body("standards[0].questions[0].naAllowed", equalTo(false))
+                .body("standards[0].questions[0].sectors", not(equalTo(null)))
+                .body("standards[0].questions[0].guidance.requiresImprovement", not(equalTo(null)));
+    }
+
+    @Test
+    void anUnknownVersionIs404Json() {
+        as(Role.MANAGER).when().get("/api/v1/tools/compact-audit/1999-00").then().statusCode(404)
+                .contentType("application/json").body("message", containsString("compact-audit/1999-00"));
+    }
+
+    @Test
+    void theComparisonApiListsAddedRemovedAndRewordedQuestions() {
+        as(Role.MESC).queryParam("from", "compact-audit/2017-18").queryParam("to", "compact-audit/2018-19")
+                .when().get("/api/v1/tools/compare").then().statusCode(200)
+                .body("from", equalTo("compact-audit/2017-18"))
+                .body("identical", equalTo(false))
+                .body("changes.findAll { it.kind == 'question-added' }.question", hasItem("children-feel-safe"))
+                .body("changes.findAll { it.kind == 'question-removed' }.question", hasItem("single-central-record"))
+                .body("changes.find { it.question == 'temporary-agency-staff' && it.kind == 'question-reworded' }.before",
+                        not(equalTo(null)));
+        as(Role.MESC).queryParam("from", "nonsense").queryParam("to", "compact-audit/2018-19")
+                .when().get("/api/v1/tools/compare").then().statusCode(400)
+                .body("fields[0].field", equalTo("from"));
+    }
+
+    @Test
+    void aManagerPublishesAFileThenTheSameFileIsUnchangedAndAChangedOneConflicts() {
+        String key = Fixtures.unique("t");
+        String manager = users.create(Role.MANAGER);
+        given().auth().preemptive().basic(manager, TestUsers.PASSWORD).contentType("application/yaml")
+                .body(utf8(ToolFiles.small(key))).when().post("/api/v1/tools").then().statusCode(201)
+                .header("Location", endsWith("/api/v1/tools/" + key + "/2018-19"))
+                .body("outcome", equalTo("published"));
+        given().auth().preemptive().basic(manager, TestUsers.PASSWORD).contentType("text/yaml")
+                .body(utf8("# same content, new comment\n" + ToolFiles.small(key))).when().post("/api/v1/tools")
+                .then().statusCode(200).body("outcome", equalTo("unchanged"));
+        given().auth().preemptive().basic(manager, TestUsers.PASSWORD).contentType("application/x-yaml")
+                .queryParam("filename", "changed.yaml")
+                .body(utf8(ToolFiles.small(key, "Staff can name the lead."))).when().post("/api/v1/tools")
+                .then().statusCode(409)
+                .body("message", containsString("changed.yaml: version " + key + "/2018-19"))
+                .body("message", containsString("question 'named-lead' reworded"))
+                .body("fields.field", hasItem("standards.leadership.questions.named-lead.text"));
+        given().auth().preemptive().basic(manager, TestUsers.PASSWORD).when().get("/api/v1/tools/" + key + "/2018-19")
+                .then().body("standards[0].questions[0].text", equalTo("Staff know who the designated safeguarding lead is."));
+    }
+
+    @Test
+    void aMalformedFileIs400WithEachFieldAndLine() {
+        String yaml = ToolFiles.small(Fixtures.unique("t")).replace("variant: full", "variant: tiny");
+        as(Role.ADMIN).contentType("application/yaml").body(utf8(yaml)).when().post("/api/v1/tools").then().statusCode(400)
+                .body("message", containsString("not a valid audit tool file"))
+                .body("fields[0].field", equalTo("variant"))
+                .body("fields[0].message", containsString("line 4, column 1"));
+        as(Role.ADMIN).contentType("application/yaml").body(utf8("toolKey: [unclosed")).when().post("/api/v1/tools")
+                .then().statusCode(400).body("fields[0].field", equalTo("file"))
+                .body("fields[0].message", containsString("YAML syntax error"));
+    }
+
+    @Test
+    void mescCannotPublishAndJsonIsNotAToolFile() {
+        as(Role.MESC).contentType("application/yaml").body(utf8(ToolFiles.small(Fixtures.unique("t"))))
+                .when().post("/api/v1/tools").then().statusCode(403);
+        as(Role.MANAGER).contentType("application/json").body("{}").when().post("/api/v1/tools").then().statusCode(415)
+                .body("status", equalTo(415));
+    }
+}
