@@ -1,9 +1,6 @@
 package org.compactaudit.moderation;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -11,7 +8,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -22,24 +18,19 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
-import org.compactaudit.common.DomainException;
 import org.compactaudit.security.Role;
 
-/** Moderation over JSON: draw the sample, plan and record visits, read the report. */
-@Path("/api/v1")
+/**
+ * A round's moderation over JSON: draw the sample, read it with its visits, read the report. Rooted at the round's
+ * moderation path so it is matched before the rounds API's own root.
+ */
+@Path("/api/v1/rounds/{id}/moderation")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Moderation")
 public class ModerationApi {
 
     public record SampleBody(String policy, Integer size, BigDecimal percent, Integer minimum, Long seed) {
-    }
-
-    public record VisitBody(LocalDate date, String place, List<Long> attendees, String status, String cancelReason,
-            String summary) {
-    }
-
-    public record StandardBody(String grade, String notes, Map<String, String> questions) {
     }
 
     @Inject
@@ -49,7 +40,7 @@ public class ModerationApi {
     SecurityIdentity identity;
 
     @POST
-    @Path("/rounds/{id}/moderation/sample")
+    @Path("/sample")
     @RolesAllowed(Role.MANAGER)
     @Operation(summary = "Draw the round's moderation sample (fixed number or percentage, stratified by sector, seeded)")
     // One transaction for the change and the answer built from it; an error rolls back both.
@@ -62,7 +53,6 @@ public class ModerationApi {
     }
 
     @GET
-    @Path("/rounds/{id}/moderation")
     @RolesAllowed(Role.MANAGER)
     @Operation(summary = "The round's sample and its visits")
     public Views.RoundModeration moderation(@RestPath long id) {
@@ -70,43 +60,7 @@ public class ModerationApi {
     }
 
     @GET
-    @Path("/moderation/visits/{visitId}")
-    @RolesAllowed({ Role.MANAGER, Role.MODERATOR })
-    @Operation(summary = "A visit with the self-assessed and moderated grades of each standard")
-    public Views.VisitDetail visit(@RestPath long visitId) {
-        return service.detail(service.visitFor(visitId, Actor.of(identity)));
-    }
-
-    @PUT
-    @Path("/moderation/visits/{visitId}")
-    @RolesAllowed({ Role.MANAGER, Role.MODERATOR })
-    @Operation(summary = "Plan, complete, cancel or reopen a visit (status planned, done or cancelled)")
-    // One transaction for the change and the answer built from it; an error rolls back both.
-    @Transactional
-    public Views.VisitDetail updateVisit(@RestPath long visitId, VisitBody body) {
-        if (body == null) {
-            throw DomainException.invalid("status", "Send the visit as JSON");
-        }
-        Actor actor = Actor.of(identity);
-        ModerationVisit visit = service.update(visitId, new ModerationService.VisitUpdate(body.date(), body.place(),
-                body.attendees(), body.status(), body.cancelReason(), body.summary()), actor);
-        return service.detail(visit);
-    }
-
-    @PUT
-    @Path("/moderation/visits/{visitId}/standards/{standardKey}")
-    @RolesAllowed({ Role.MANAGER, Role.MODERATOR })
-    @Operation(summary = "Record a standard's moderated grade, notes and optional question grades")
-    // One transaction for the change and the answer built from it; an error rolls back both.
-    @Transactional
-    public Views.StandardRecord recordStandard(@RestPath long visitId, @RestPath String standardKey, StandardBody body) {
-        StandardBody b = body == null ? new StandardBody(null, null, null) : body;
-        return service.recordStandard(visitId, standardKey,
-                new ModerationService.StandardGradeRequest(b.grade(), b.notes(), b.questions()), Actor.of(identity));
-    }
-
-    @GET
-    @Path("/rounds/{id}/moderation/report")
+    @Path("/report")
     @RolesAllowed({ Role.MANAGER, Role.MESC })
     @Operation(summary = "Visits against the commitment and the share of standards confirmed, under-scored, over-inflated")
     public Views.Report report(@RestPath long id) {
@@ -114,7 +68,7 @@ public class ModerationApi {
     }
 
     @GET
-    @Path("/rounds/{id}/moderation/report.csv")
+    @Path("/report.csv")
     @Produces("text/csv")
     @RolesAllowed({ Role.MANAGER, Role.MESC })
     @Operation(summary = "The moderation report as CSV: overall, by sector, by standard and by visit")

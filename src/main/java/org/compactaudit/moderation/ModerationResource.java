@@ -25,13 +25,15 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.compactaudit.common.ApiError;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.response.Return;
-import org.compactaudit.round.AuditRound;
 import org.compactaudit.security.Role;
 import org.compactaudit.web.FormErrors;
 import org.compactaudit.web.Option;
 
-/** The round's moderation pages: the sample, replacing and adding agencies, the report; and a moderator's visits. */
-@Path("/")
+/**
+ * The round's moderation pages: the sample, replacing and adding agencies, the report. Rooted at the round's
+ * moderation path so it is matched before the rounds pages' own root.
+ */
+@Path("/rounds/{id}/moderation")
 @Produces(MediaType.TEXT_HTML)
 public class ModerationResource {
 
@@ -57,8 +59,6 @@ public class ModerationResource {
         static native TemplateInstance add(Views.RoundModeration m, List<Option> returns, ChoiceForm form, FormErrors errors);
 
         static native TemplateInstance report(Views.Report report);
-
-        static native TemplateInstance mine(List<Views.Visit> visits, List<AuditRound> rounds, boolean manager);
     }
 
     @Inject
@@ -68,7 +68,6 @@ public class ModerationResource {
     SecurityIdentity identity;
 
     @GET
-    @Path("rounds/{id}/moderation")
     @RolesAllowed(Role.MANAGER)
     public TemplateInstance round(@RestPath long id, @RestQuery String done) {
         return Templates.round(service.roundModeration(id), SampleForm.defaults(), FormErrors.none(), banner(done));
@@ -87,7 +86,7 @@ public class ModerationResource {
     }
 
     @POST
-    @Path("rounds/{id}/moderation/sample")
+    @Path("sample")
     @RolesAllowed(Role.MANAGER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response sample(@RestPath long id, @RestForm String policy, @RestForm String size, @RestForm String percent,
@@ -124,7 +123,7 @@ public class ModerationResource {
     }
 
     @GET
-    @Path("rounds/{id}/moderation/visits/{visitId}/replace")
+    @Path("visits/{visitId}/replace")
     @RolesAllowed(Role.MANAGER)
     public TemplateInstance replaceForm(@RestPath long id, @RestPath long visitId) {
         return Templates.replace(service.roundModeration(id), visitOf(id, visitId), returns(id),
@@ -132,7 +131,7 @@ public class ModerationResource {
     }
 
     @POST
-    @Path("rounds/{id}/moderation/visits/{visitId}/replace")
+    @Path("visits/{visitId}/replace")
     @RolesAllowed(Role.MANAGER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response replace(@RestPath long id, @RestPath long visitId, @RestForm String returnId, @RestForm String reason) {
@@ -149,14 +148,14 @@ public class ModerationResource {
     }
 
     @GET
-    @Path("rounds/{id}/moderation/add")
+    @Path("add")
     @RolesAllowed(Role.MANAGER)
     public TemplateInstance addForm(@RestPath long id) {
         return Templates.add(service.roundModeration(id), returns(id), new ChoiceForm("", ""), FormErrors.none());
     }
 
     @POST
-    @Path("rounds/{id}/moderation/add")
+    @Path("add")
     @RolesAllowed(Role.MANAGER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response add(@RestPath long id, @RestForm String returnId, @RestForm String reason) {
@@ -172,29 +171,18 @@ public class ModerationResource {
     }
 
     @GET
-    @Path("rounds/{id}/moderation/report")
+    @Path("report")
     @RolesAllowed({ Role.MANAGER, Role.MESC })
     public TemplateInstance report(@RestPath long id) {
         return Templates.report(service.report(id));
     }
 
     @GET
-    @Path("rounds/{id}/moderation/report.csv")
+    @Path("report.csv")
     @RolesAllowed({ Role.MANAGER, Role.MESC })
     @Produces("text/csv")
     public Response reportCsv(@RestPath long id) {
         return ReportCsv.response(service.report(id));
-    }
-
-    @GET
-    @Path("moderation")
-    @RolesAllowed({ Role.MANAGER, Role.MODERATOR })
-    public TemplateInstance mine() {
-        boolean manager = identity.hasRole(Role.MANAGER);
-        List<Views.Visit> visits = service.visitsAttendedBy(identity.getPrincipal().getName()).stream()
-                .map(ModerationService::view).toList();
-        List<AuditRound> rounds = manager ? AuditRound.list("order by opensOn desc, id desc") : List.of();
-        return Templates.mine(visits, rounds, manager);
     }
 
     private Views.Visit visitOf(long roundId, long visitId) {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /** What pages and the API show of moderation: grades and statuses as their API codes, with labels for pages. */
 public final class Views {
 
@@ -49,18 +51,22 @@ public final class Views {
     /** Outcome counts over a set of moderated standards; shares are of the standards that could be compared. */
     public record Tally(String key, String label, int confirmed, int underScored, int overInflated, int notComparable) {
 
+        @JsonProperty
         public int compared() {
             return confirmed + underScored + overInflated;
         }
 
+        @JsonProperty
         public String confirmedPercent() {
             return percent(confirmed, compared());
         }
 
+        @JsonProperty
         public String underScoredPercent() {
             return percent(underScored, compared());
         }
 
+        @JsonProperty
         public String overInflatedPercent() {
             return percent(overInflated, compared());
         }

@@ -142,6 +142,8 @@ class ModerationApiTest {
                 .body("commitment", equalTo("3 of 3 done, 100.0% of 3 returns"))
                 .body("overall.confirmed", equalTo(3)).body("overall.underScored", equalTo(1))
                 .body("overall.overInflated", equalTo(2))
+                .body("overall.compared", equalTo(6)).body("overall.confirmedPercent", equalTo("50.0%"))
+                .body("overall.underScoredPercent", equalTo("16.7%")).body("overall.overInflatedPercent", equalTo("33.3%"))
                 .body("bySector", hasSize(2))
                 .body("bySector.find { it.key == 'school' }.confirmed", equalTo(2))
                 .body("bySector.find { it.key == 'school' }.underScored", equalTo(1))

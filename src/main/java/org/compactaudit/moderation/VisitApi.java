@@ -1,0 +1,79 @@
+package org.compactaudit.moderation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+import org.compactaudit.common.DomainException;
+import org.compactaudit.security.Role;
+
+/** A moderation visit over JSON: plan, record moderated grades, complete, cancel, reopen. */
+@Path("/api/v1/moderation/visits/{visitId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Moderation")
+public class VisitApi {
+
+    public record VisitBody(LocalDate date, String place, List<Long> attendees, String status, String cancelReason,
+            String summary) {
+    }
+
+    public record StandardBody(String grade, String notes, Map<String, String> questions) {
+    }
+
+    @Inject
+    ModerationService service;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+        @RolesAllowed({ Role.MANAGER, Role.MODERATOR })
+    @Operation(summary = "A visit with the self-assessed and moderated grades of each standard")
+    public Views.VisitDetail visit(@RestPath long visitId) {
+        return service.detail(service.visitFor(visitId, Actor.of(identity)));
+    }
+
+    @PUT
+        @RolesAllowed({ Role.MANAGER, Role.MODERATOR })
+    @Operation(summary = "Plan, complete, cancel or reopen a visit (status planned, done or cancelled)")
+    // One transaction for the change and the answer built from it; an error rolls back both.
+    @Transactional
+    public Views.VisitDetail updateVisit(@RestPath long visitId, VisitBody body) {
+        if (body == null) {
+            throw DomainException.invalid("status", "Send the visit as JSON");
+        }
+        Actor actor = Actor.of(identity);
+        ModerationVisit visit = service.update(visitId, new ModerationService.VisitUpdate(body.date(), body.place(),
+                body.attendees(), body.status(), body.cancelReason(), body.summary()), actor);
+        return service.detail(visit);
+    }
+
+    @PUT
+    @Path("/standards/{standardKey}")
+    @RolesAllowed({ Role.MANAGER, Role.MODERATOR })
+    @Operation(summary = "Record a standard's moderated grade, notes and optional question grades")
+    // One transaction for the change and the answer built from it; an error rolls back both.
+    @Transactional
+    public Views.StandardRecord recordStandard(@RestPath long visitId, @RestPath String standardKey, StandardBody body) {
+        StandardBody b = body == null ? new StandardBody(null, null, null) : body;
+        return service.recordStandard(visitId, standardKey,
+                new ModerationService.StandardGradeRequest(b.grade(), b.notes(), b.questions()), Actor.of(identity));
+    }
+}
