@@ -42,6 +42,8 @@ public final class AnswerSaveBenchmark {
     private static final int STANDARDS = 2;
     private static final int QUESTIONS = 5;
 
+    private static final String UNKNOWN = "?";
+
     private record Target(long returnId, String token) {
     }
 
@@ -97,7 +99,7 @@ public final class AnswerSaveBenchmark {
                 all.length == 0 ? 0 : all[all.length - 1] / 1e6);
 
         try (Connection db = DriverManager.getConnection(url, "sa", "")) {
-            verify(db, targets, lastEvidence, ok.get());
+            verify(db, targets, lastEvidence, ok.get(), failed.get());
         } finally {
             app.destroy();
         }
@@ -130,17 +132,21 @@ public final class AnswerSaveBenchmark {
                     lastEvidence.put(slot, evidence);
                 } else {
                     failed.incrementAndGet();
+                    lastEvidence.put(slot, UNKNOWN);
                     if (failed.get() < 5) {
                         System.out.println("failed: " + response.statusCode() + " " + response.body());
                     }
                 }
             } catch (Exception e) {
+                // A timed-out save may still commit later: its slot's final content is unknown.
                 failed.incrementAndGet();
+                lastEvidence.put(slot, UNKNOWN);
             }
         }
     }
 
-    private static void verify(Connection db, List<Target> targets, Map<String, String> lastEvidence, long saves) throws Exception {
+    private static void verify(Connection db, List<Target> targets, Map<String, String> lastEvidence, long saves,
+            long failures) throws Exception {
         long stored = 0;
         int mismatched = 0;
         try (Statement s = db.createStatement();
@@ -149,14 +155,15 @@ public final class AnswerSaveBenchmark {
             while (rs.next()) {
                 stored += rs.getInt(3) + 1L;
                 String expected = lastEvidence.get(rs.getLong(1) + "/" + rs.getString(2));
-                if (!rs.getString(4).equals(expected)) {
+                if (!UNKNOWN.equals(expected) && !rs.getString(4).equals(expected)) {
                     mismatched++;
                 }
             }
         }
-        System.out.printf("verify: %d acknowledged saves, %d stored (sum of answer versions + 1); %d answers, %d with wrong"
-                + " content -> %s%n", saves, stored, lastEvidence.size(), mismatched,
-                stored == saves && mismatched == 0 ? "OK" : "MISMATCH");
+        // Every acknowledged save must be stored; failed requests (timeouts) may or may not have committed.
+        boolean ok = stored >= saves && stored <= saves + failures && mismatched == 0;
+        System.out.printf("verify: %d acknowledged saves, %d failed, %d stored (sum of answer versions + 1); %d answers,"
+                + " %d with wrong content -> %s%n", saves, failures, stored, lastEvidence.size(), mismatched, ok ? "OK" : "MISMATCH");
     }
 
     private static List<Target> seed(Connection db, int agencies) throws Exception {
