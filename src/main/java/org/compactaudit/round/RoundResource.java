@@ -47,7 +47,7 @@ import org.compactaudit.web.FormErrors;
 import org.compactaudit.web.Option;
 import org.compactaudit.web.Page;
 
-/** The manager's rounds: list, create, cohort preview and send, the returns dashboard, chasing and escalation. */
+/** Pages render inside their transaction (they read lazy associations). The manager's rounds: list, create, cohort preview and send, the returns dashboard, chasing and escalation. */
 @Path("/rounds")
 @Produces(MediaType.TEXT_HTML)
 public class RoundResource {
@@ -112,20 +112,20 @@ public class RoundResource {
     @GET
     @RolesAllowed({ Role.MANAGER, Role.MESC })
     @Transactional
-    public TemplateInstance list() {
+    public String list() {
         List<AuditRound> all = AuditRound.list("order by opensOn desc, id desc");
         Map<Long, ReturnsDashboard.RoundFigures> figures = dashboard.figures(all);
-        return Templates.list(all.stream().map(r -> new ListItem(r, figures.get(r.id).overall())).toList());
+        return Templates.list(all.stream().map(r -> new ListItem(r, figures.get(r.id).overall())).toList()).render();
     }
 
     @GET
     @Path("/new")
     @RolesAllowed(Role.MANAGER)
     @Transactional
-    public TemplateInstance newRound() {
+    public String newRound() {
         LocalDate today = LocalDate.now(clock);
         String partnership = Partnership.<Partnership>findAll().firstResultOptional().map(p -> p.code).orElse("");
-        return createForm(new RoundForm("", partnership, "", today.toString(), "", "", Map.of()), FormErrors.none());
+        return createForm(new RoundForm("", partnership, "", today.toString(), "", "", Map.of()), FormErrors.none()).render();
     }
 
     @POST
@@ -189,13 +189,13 @@ public class RoundResource {
     @Path("/{id}")
     @RolesAllowed({ Role.MANAGER, Role.MESC })
     @Transactional
-    public TemplateInstance round(@PathParam("id") long id, @QueryParam("sector") String sector,
+    public String round(@PathParam("id") long id, @QueryParam("sector") String sector,
             @QueryParam("status") String status, @QueryParam("page") Integer page, @QueryParam("created") boolean created,
             @QueryParam("sent") Integer sent, @QueryParam("chased") Integer chased) {
         String banner = created ? "Round created. Check the cohort below, then send it."
                 : sent != null ? sent + " invitations queued in the outbox."
                 : chased != null ? chased + " chasers queued in the outbox." : null;
-        return dashboardPage(id, sector, status, page, banner, FormErrors.none(), "", "");
+        return dashboardPage(id, sector, status, page, banner, FormErrors.none(), "", "").render();
     }
 
     private TemplateInstance dashboardPage(long id, String sector, String status, Integer page, String banner,
@@ -255,8 +255,8 @@ public class RoundResource {
     @Path("/{id}/cohort/{agencyId}/remove")
     @RolesAllowed(Role.MANAGER)
     @Transactional
-    public TemplateInstance confirmRemove(@PathParam("id") long id, @PathParam("agencyId") long agencyId) {
-        return Templates.remove(rounds.get(id), agency(agencyId), "", FormErrors.none());
+    public String confirmRemove(@PathParam("id") long id, @PathParam("agencyId") long agencyId) {
+        return Templates.remove(rounds.get(id), agency(agencyId), "", FormErrors.none()).render();
     }
 
     @POST
@@ -288,11 +288,11 @@ public class RoundResource {
     @Path("/{id}/send")
     @RolesAllowed(Role.MANAGER)
     @Transactional
-    public TemplateInstance confirmSend(@PathParam("id") long id) {
+    public String confirmSend(@PathParam("id") long id) {
         AuditRound round = rounds.get(id);
         long cohort = Return.count("round.id", id);
         long uncontactable = dashboard.page(round, null, "cannot-be-contacted", 1, 1, LocalDate.now(clock)).total();
-        return Templates.send(round, cohort, uncontactable);
+        return Templates.send(round, cohort, uncontactable).render();
     }
 
     @POST
@@ -337,11 +337,11 @@ public class RoundResource {
     @Path("/{id}/schedule")
     @RolesAllowed(Role.MANAGER)
     @Transactional
-    public TemplateInstance schedule(@PathParam("id") long id) {
+    public String schedule(@PathParam("id") long id) {
         AuditRound round = rounds.get(id);
         String offsets = String.join(", ", ChaserStep.offsetsOf(id).stream().map(String::valueOf).toList());
         return Templates.schedule(round, new ScheduleForm(offsets, String.valueOf(round.chaserRepeatDays),
-                String.valueOf(round.chaserMax)), FormErrors.none());
+                String.valueOf(round.chaserMax)), FormErrors.none()).render();
     }
 
     @POST
@@ -413,12 +413,12 @@ public class RoundResource {
     @Path("/{id}/returns/{returnId}/escalation")
     @RolesAllowed({ Role.MANAGER, Role.MESC })
     @Transactional
-    public TemplateInstance escalation(@PathParam("id") long id, @PathParam("returnId") long returnId) {
+    public String escalation(@PathParam("id") long id, @PathParam("returnId") long returnId) {
         Escalation escalation = escalationOf(returnId);
         return Templates.escalation(rounds.get(id), Return.findById(returnId), escalation,
                 new EscalationForm(escalation.letterText, escalation.meetingOn == null ? "" : escalation.meetingOn.toString(),
                         escalation.outcome),
-                FormErrors.none(), !identity.hasRole(Role.MANAGER));
+                FormErrors.none(), !identity.hasRole(Role.MANAGER)).render();
     }
 
     @POST

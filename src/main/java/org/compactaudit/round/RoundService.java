@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 
@@ -120,6 +121,7 @@ public class RoundService {
      * agency that did not return in the previous round, unless the input lists the cohort itself.
      */
     @Transactional
+    @TransactionConfiguration(timeout = 600)
     public AuditRound create(RoundInput input, String actor) {
         List<FieldError> errors = new ArrayList<>();
         String name = input.name() == null ? "" : input.name().trim();
@@ -366,11 +368,12 @@ public class RoundService {
     }
 
     /**
-     * Sends the round: one invitation per contactable agency, queued in the outbox in this transaction together
+     * Sends the round (a long transaction for a big cohort, hence the longer timeout): one invitation per contactable agency, queued in the outbox in this transaction together
      * with each return's invitedAt and the round's SENT status, so either all are queued or none. Agencies
      * without a valid lead email are left uninvited and show as "cannot be contacted".
      */
     @Transactional
+    @TransactionConfiguration(timeout = 600)
     public SendResult send(long roundId) {
         AuditRound round = get(roundId);
         if (round.status != RoundStatus.DRAFT) {

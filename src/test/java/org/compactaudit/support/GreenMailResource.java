@@ -30,7 +30,9 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port),
-                "quarkus.mailer.mock", "false", "quarkus.mailer.tls", "false", "quarkus.mailer.start-tls", "DISABLED");
+                "quarkus.mailer.mock", "false", "quarkus.mailer.tls", "false", "quarkus.mailer.start-tls", "DISABLED",
+                // GreenMail drops idle connections after 30 s; a slow test would otherwise meet a stale pooled one (421).
+                "quarkus.mailer.keep-alive", "false");
     }
 
     @Override
