@@ -60,4 +60,12 @@ public class Answer extends IdentifiedEntity {
     @Version
     @Column(nullable = false)
     public int version;
+
+    /**
+     * The version clients see and send back: one more than the stored one, so 0 always means "no answer yet"
+     * and two people's first saves of the same question cannot both win.
+     */
+    public int seenVersion() {
+        return version + 1;
+    }
 }

@@ -172,7 +172,7 @@ public class RespondentPages {
                 QuestionForm yours = posted.get(c.questionKey());
                 shown.add(new ConflictForm(q, c.theirs(), new QuestionForm(q, yours.grade(), yours.evidence(),
                         yours.naReason(), yours.what(), yours.owner(), yours.day(), yours.month(), yours.year(),
-                        c.theirs().version, false, null)));
+                        c.theirs().seenVersion(), false, null)));
             }
             return Response.status(409).entity(Templates.conflicts(fresh, fresh.standard(key), token, shown)).build();
         }
@@ -245,7 +245,7 @@ public class RespondentPages {
         return new QuestionForm(q, a.grade == null ? "" : a.grade.code, nz(a.evidence), nz(a.naReason), nz(a.actionWhat),
                 nz(a.actionOwner), due == null ? "" : String.valueOf(due.getDayOfMonth()),
                 due == null ? "" : String.valueOf(due.getMonthValue()), due == null ? "" : String.valueOf(due.getYear()),
-                a.version, a.carriedForward, q.problem());
+                a.seenVersion(), a.carriedForward, q.problem());
     }
 
     private static QuestionForm fromForm(ReturnView.QuestionView q, MultivaluedMap<String, String> form) {

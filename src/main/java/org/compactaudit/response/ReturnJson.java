@@ -36,7 +36,7 @@ public record ReturnJson(AgencyJson agency, RoundJson round, ToolJson toolVersio
             ActionJson action = a.actionWhat == null && a.actionOwner == null && a.actionDue == null ? null
                     : new ActionJson(a.actionWhat, a.actionOwner, a.actionDue);
             return new AnswerJson(a.grade == null ? null : a.grade.code, a.evidence, a.naReason, action, a.carriedForward,
-                    a.version, a.updatedAt);
+                    a.seenVersion(), a.updatedAt);
         }
     }
 

@@ -121,7 +121,7 @@ public class ReturnService {
         }
         markSaved(r, Set.of(questionKey));
         Answer current = answerFor(r.id, question.id);
-        if (current != null && current.version != (input.version() == null ? 0 : input.version())
+        if (current != null && current.seenVersion() != (input.version() == null ? 0 : input.version())
                 && !sameContent(current, input)) {
             throw new AnswerConflict(current);
         }
@@ -159,7 +159,7 @@ public class ReturnService {
             if (unchanged && !(current != null && current.carriedForward && confirmed.contains(q.key()))) {
                 return;
             }
-            if (current != null && current.version != (input.version() == null ? 0 : input.version()) && !unchanged) {
+            if (current != null && current.seenVersion() != (input.version() == null ? 0 : input.version()) && !unchanged) {
                 conflicts.add(new Conflict(q.key(), current, input));
                 return;
             }

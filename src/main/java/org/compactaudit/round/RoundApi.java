@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import org.compactaudit.chasing.ChasingService;
@@ -73,7 +74,6 @@ public class RoundApi {
     @POST
     @RolesAllowed(Role.MANAGER)
     @Operation(summary = "Create a draft round; the cohort defaults to the proposed one")
-    @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(RoundBody body) {
         if (body == null) {
@@ -81,7 +81,9 @@ public class RoundApi {
         }
         AuditRound round = rounds.create(new RoundService.RoundInput(body.name(), body.partnership(), body.cycleGroup(),
                 body.opensOn(), body.dueOn(), body.closesOn(), body.tools(), body.cohort()), identity.getPrincipal().getName());
-        return Response.status(201).header("Location", "/api/v1/rounds/" + round.id).entity(json(round.id)).build();
+        // Creating runs in the service's own long transaction; the answer is read in a fresh one.
+        RoundJson created = QuarkusTransaction.requiringNew().call(() -> json(round.id));
+        return Response.status(201).header("Location", "/api/v1/rounds/" + round.id).entity(created).build();
     }
 
     @GET

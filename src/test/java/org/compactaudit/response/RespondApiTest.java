@@ -127,6 +127,9 @@ class RespondApiTest {
                 .then().statusCode(200).body("grade", equalTo("good")).body("evidence", equalTo("First evidence"))
                 .body("carriedForward", equalTo(false)).body("updatedAt", notNullValue())
                 .extract().path("version");
+        given().contentType(ContentType.JSON).body(answer("requires-improvement", "Another first save", 0))
+                .when().put("/api/v1/respond/" + o.token() + "/answers/s1-q1")
+                .then().statusCode(409).body("answer.evidence", equalTo("First evidence"));
         given().contentType(ContentType.JSON).body(answer("outstanding", "Second person's evidence", v1))
                 .when().put("/api/v1/respond/" + o.token() + "/answers/s1-q1").then().statusCode(200);
         given().contentType(ContentType.JSON).body(answer("inadequate", "Stale edit", v1))
@@ -188,9 +191,11 @@ class RespondApiTest {
                 .body("incomplete[2].problem", equalTo("has no grade"));
         assertFalse(scenario.reload(o.returnId()).isSubmitted());
 
-        put(o.token(), "s1-q1", complete("not-applicable"), 200);
+        Map<String, Object> q1 = complete("not-applicable");
+        q1.put("version", scenario.answer(o.returnId(), "s1-q1").seenVersion());
+        put(o.token(), "s1-q1", q1, 200);
         Map<String, Object> q2 = complete("inadequate");
-        q2.put("version", scenario.answer(o.returnId(), "s1-q2").version);
+        q2.put("version", scenario.answer(o.returnId(), "s1-q2").seenVersion());
         put(o.token(), "s1-q2", q2, 200);
         put(o.token(), "s2-q1", complete("outstanding"), 200);
         put(o.token(), "s2-q2", complete("good"), 200);
@@ -263,7 +268,7 @@ class RespondApiTest {
         Map<String, Object> confirm = new HashMap<>();
         confirm.put("grade", "not-applicable");
         confirm.put("naReason", carried.naReason);
-        confirm.put("version", carried.version);
+        confirm.put("version", carried.seenVersion());
         put(o.token(), "s1-q1", confirm, 200);
         assertFalse(scenario.answer(o.returnId(), "s1-q1").carriedForward);
         assertEquals(25, progress.percentComplete(List.of(o.returnId())).get(o.returnId()));
@@ -297,7 +302,7 @@ class RespondApiTest {
         assertTrue(scenario.history(o.returnId()).stream()
                 .anyMatch(e -> e.kind.equals("reopened") && e.detail.contains("missing its dates") && e.detail.contains("Ann")));
         assertTrue(scenario.outbox(o.returnId()).stream().anyMatch(m -> m.kind.equals("return-reopened") && m.to.equals("ann@x.test")));
-        put(o.token(), "s2-q2", answer("outstanding", "Better evidence", 0), 200);
+        put(o.token(), "s2-q2", answer("outstanding", "Better evidence", scenario.answer(o.returnId(), "s2-q2").seenVersion()), 200);
 
         service.sendNewLink(o.returnId(), "link-replaced", "manager@test.local");
         given().when().get("/api/v1/respond/" + o.token()).then().statusCode(404)
