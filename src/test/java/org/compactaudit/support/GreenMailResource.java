@@ -32,7 +32,8 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port),
                 "quarkus.mailer.mock", "false", "quarkus.mailer.tls", "false", "quarkus.mailer.start-tls", "DISABLED",
                 // GreenMail drops idle connections after 30 s; a slow test would otherwise meet a stale pooled one (421).
-                "quarkus.mailer.keep-alive", "false");
+                // Without pipelining the client and GreenMail never both wait for each other mid-conversation.
+                "quarkus.mailer.keep-alive", "false", "quarkus.mailer.pipelining", "false");
     }
 
     @Override
