@@ -110,6 +110,22 @@ public class OutboxDelivery {
         });
     }
 
+    /**
+     * SMTP servers close idle pooled connections and answer the next command with 421; a second attempt gets a
+     * fresh connection, so it is made at once rather than after the back-off.
+     */
+    private void sendRetryingAClosedConnection(Mail mail) {
+        try {
+            mailer.send(mail);
+        } catch (RuntimeException e) {
+            if (!describe(e).contains("421")) {
+                throw e;
+            }
+            LOG.infof("SMTP connection was closed by the server (%s); sending again on a new one", describe(e));
+            mailer.send(mail);
+        }
+    }
+
     private boolean deliver(long id, Instant now) {
         Envelope envelope = QuarkusTransaction.requiringNew().call(() -> {
             OutboxMessage m = em.find(OutboxMessage.class, id);
@@ -128,7 +144,7 @@ public class OutboxDelivery {
         }
         String error = null;
         try {
-            mailer.send(mail);
+            sendRetryingAClosedConnection(mail);
         } catch (RuntimeException e) {
             error = describe(e);
             LOG.warnf("Outbox message %d to %s not delivered (attempt %d): %s", id, envelope.to(), envelope.attempts() + 1, error);
