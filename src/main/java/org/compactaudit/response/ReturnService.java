@@ -71,6 +71,9 @@ public class ReturnService {
     ReturnDocuments documents;
 
     @Inject
+    AnswerWriter writer;
+
+    @Inject
     Event<ReturnSubmitted> submittedEvent;
 
     @Inject
@@ -111,21 +114,47 @@ public class ReturnService {
         return view(r);
     }
 
+    /**
+     * Saves one answer (the API and the page's autosave). The version sent must be the one last seen; a save
+     * over a newer answer is refused as a conflict unless it carries the same content.
+     */
     @Transactional
     public Answer save(String token, String questionKey, AnswerInput input) {
-        Return r = byToken(token);
-        QuestionMeta question = applicableQuestion(r, questionKey);
+        String hash = token == null || token.length() < 20 || token.length() > 100 ? null : ReturnLinks.hash(token);
+        AnswerWriter.Target target = hash == null ? null : writer.target(hash).orElse(null);
+        if (target == null) {
+            byToken(token);
+            throw new InvalidLink(null, null);
+        }
+        QuestionMeta question = applicableQuestion(target.toolVersionId(), target.sector(), questionKey);
         List<FieldError> problems = validate(question, input, "");
         if (!problems.isEmpty()) {
             throw new DomainException(400, problems.get(0).message(), problems);
         }
-        markSaved(r, Set.of(questionKey));
-        Answer current = answerFor(r.id, question.id);
-        if (current != null && current.seenVersion() != (input.version() == null ? 0 : input.version())
-                && !sameContent(current, input)) {
-            throw new AnswerConflict(current);
+        ensureWritable(target.status() == ReturnStatus.SUBMITTED, target.roundStatus(), target.closesOn());
+        Instant now = clock.instant();
+        if (!writer.markSaved(target.returnId(), questionKey, now)) {
+            throw new DomainException(LOCKED, "This return has been submitted and can no longer be changed");
         }
-        return flushed(apply(r, question, current, input), current);
+        int seen = input.version() == null ? 0 : input.version();
+        if (seen > 0 && writer.update(target.returnId(), question.id(), input, now, seen - 1)) {
+            return AnswerWriter.written(input, now, seen);
+        }
+        if (seen == 0 && writer.insert(target.returnId(), question.id(), input, now)) {
+            return AnswerWriter.written(input, now, 0);
+        }
+        Answer current = answerFor(target.returnId(), question.id());
+        if (current == null) {
+            if (writer.insert(target.returnId(), question.id(), input, now)) {
+                return AnswerWriter.written(input, now, 0);
+            }
+            throw DomainException.conflict("This answer was first saved by someone else at the same moment; load it again");
+        }
+        // A repeated save of what is stored (a retry, or a carried-forward answer confirmed) is not a conflict.
+        if (sameContent(current, input) && writer.update(target.returnId(), question.id(), input, now, current.version)) {
+            return AnswerWriter.written(input, now, current.version + 1);
+        }
+        throw new AnswerConflict(current);
     }
 
     /**
@@ -284,7 +313,11 @@ public class ReturnService {
     // ---- rules ----
 
     public boolean isClosed(AuditRound round) {
-        return round.status == RoundStatus.CLOSED || LocalDate.now(clock).isAfter(round.closesOn);
+        return isClosed(round.status, round.closesOn);
+    }
+
+    private boolean isClosed(RoundStatus status, LocalDate closesOn) {
+        return status == RoundStatus.CLOSED || LocalDate.now(clock).isAfter(closesOn);
     }
 
     static Instant endOfDay(LocalDate day) {
@@ -354,9 +387,13 @@ public class ReturnService {
     }
 
     private QuestionMeta applicableQuestion(Return r, String key) {
-        Map<String, QuestionMeta> questions = questionsByTool.computeIfAbsent(r.toolVersion.id, this::loadQuestions);
+        return applicableQuestion(r.toolVersion.id, r.agency.sector.code, key);
+    }
+
+    private QuestionMeta applicableQuestion(long toolVersionId, String sector, String key) {
+        Map<String, QuestionMeta> questions = questionsByTool.computeIfAbsent(toolVersionId, this::loadQuestions);
         QuestionMeta q = questions.get(key);
-        if (q == null || !q.appliesTo(r.agency.sector.code)) {
+        if (q == null || !q.appliesTo(sector)) {
             throw DomainException.notFound("There is no question " + key + " in this return");
         }
         return q;
@@ -421,20 +458,6 @@ public class ReturnService {
         return a;
     }
 
-    private Answer flushed(Answer a, Answer current) {
-        try {
-            em.flush();
-            return a;
-        } catch (OptimisticLockException e) {
-            throw DomainException.conflict("This answer was changed by someone else at the same moment; load it again");
-        } catch (PersistenceException e) {
-            if (current == null) {
-                throw DomainException.conflict("This answer was first saved by someone else at the same moment; load it again");
-            }
-            throw e;
-        }
-    }
-
     /** Updates the return row first (a row lock), then coalesces the history: one "saved" line per return per minute. */
     private void markSaved(Return r, Set<String> keys) {
         ensureWritable(r);
@@ -461,11 +484,15 @@ public class ReturnService {
     }
 
     private void ensureWritable(Return r) {
-        if (r.isSubmitted()) {
+        ensureWritable(r.isSubmitted(), r.round.status, r.round.closesOn);
+    }
+
+    private void ensureWritable(boolean submitted, RoundStatus roundStatus, LocalDate closesOn) {
+        if (submitted) {
             throw new DomainException(LOCKED, "This return has been submitted and can no longer be changed");
         }
-        if (isClosed(r.round)) {
-            throw new DomainException(LOCKED, "The round closed on " + r.round.closesOn + "; the return can no longer be changed");
+        if (isClosed(roundStatus, closesOn)) {
+            throw new DomainException(LOCKED, "The round closed on " + closesOn + "; the return can no longer be changed");
         }
     }
 
@@ -515,7 +542,7 @@ public class ReturnService {
                         && emptyToNull(in.action().owner()) == null && in.action().due() == null));
     }
 
-    private static String emptyToNull(String s) {
+    static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
     }
 }

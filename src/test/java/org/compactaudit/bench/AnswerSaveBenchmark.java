@@ -1,6 +1,15 @@
 package org.compactaudit.bench;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,13 +36,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Load test of answer saving, not part of the test suite. Starts the packaged app on a fresh H2 file, seeds
  * 200 agencies with returns and links by JDBC (through H2's auto-server, into the app's own file), then
- * 32 client threads PUT answers for the given seconds; reports saves/s and latency percentiles, and checks
- * that every acknowledged save is in the database (count via answer versions, content via last evidence).
+ * 32 client threads PUT answers: first as fast as the server answers for a warm-up (the JIT compiles the save
+ * path), then for the measured seconds. With a rate, the threads together offer that many saves per second on a fixed schedule and each
+ * latency counts from the moment its save was due, so a stalled server cannot hide its queue (no coordinated
+ * omission); rate 0 saves as fast as the server answers. Reports saves/s and latency percentiles of the
+ * measured window, and checks that every acknowledged save is in the database (count via answer versions,
+ * content via last evidence).
  *
  * <pre>
  * ./mvnw -q package -DskipTests
  * java -cp "target/test-classes:$(./mvnw -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)" \
- *     org.compactaudit.bench.AnswerSaveBenchmark [seconds=60] [threads=32] [agencies=200]
+ *     org.compactaudit.bench.AnswerSaveBenchmark [seconds=60] [threads=32] [agencies=200] [rate=500] [warmup=15]
  * </pre>
  */
 public final class AnswerSaveBenchmark {
@@ -51,6 +64,8 @@ public final class AnswerSaveBenchmark {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int agencies = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        int rate = args.length > 3 ? Integer.parseInt(args[3]) : 500;
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 15;
         Path dir = Files.createTempDirectory("ca-bench-");
         String url = "jdbc:h2:file:" + dir.resolve("db") + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;"
                 + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;AUTO_SERVER=TRUE";
@@ -74,27 +89,60 @@ public final class AnswerSaveBenchmark {
         try (Connection db = DriverManager.getConnection(url, "sa", "")) {
             targets = seed(db, agencies);
         }
-        System.out.printf("seeded %d agencies with returns and links; %d threads for %d s%n", targets.size(), threads, seconds);
+        Files.write(dir.resolve("tokens.txt"), targets.stream().map(Target::token).toList());
+        if (seconds == 0) {
+            // Hold the seeded app for an external load tool (wrk); stop with Ctrl-C.
+            System.out.printf("seeded %d agencies; tokens in %s; app on port %d until Ctrl-C%n", targets.size(),
+                    dir.resolve("tokens.txt"), PORT);
+            app.waitFor();
+            return;
+        }
+        System.out.printf("seeded %d agencies with returns and links; %d threads, %s, %d s warm-up then %d s measured%n",
+                targets.size(), threads, rate == 0 ? "unpaced" : rate + " saves/s offered", warmup, seconds);
 
         Map<String, String> lastEvidence = new ConcurrentHashMap<>();
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         List<long[]> latencies = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long start = System.nanoTime();
+        long measureFrom = start + warmup * 1_000_000_000L;
+        long end = measureFrom + seconds * 1_000_000_000L;
+        long interval = rate == 0 ? 0 : threads * 1_000_000_000L / rate;
         for (int t = 0; t < threads; t++) {
             long[] own = new long[2_000_000];
             latencies.add(own);
             int thread = t;
-            Thread worker = new Thread(() -> work(thread, threads, targets, end, own, lastEvidence, ok, failed));
+            // Threads start spread over one interval so the offered load is even, not in bursts.
+            long first = measureFrom + (interval == 0 ? 0 : interval * t / threads);
+            Thread worker = new Thread(() -> work(new Http11(), thread, threads, targets, new Window(first, interval, measureFrom, end),
+                    own, lastEvidence, ok, failed));
             worker.start();
             workers.add(worker);
         }
+        Thread progress = new Thread(() -> {
+            long last = 0;
+            try {
+                while (true) {
+                    Thread.sleep(5_000);
+                    long done = ok.get() + failed.get();
+                    System.out.printf("  %3d s: %d saves/s over the last 5 s, slowest %.0f ms%n",
+                            (System.nanoTime() - start) / 1_000_000_000L, (done - last) / 5, slowest.getAndSet(0) / 1e6);
+                    last = done;
+                }
+            } catch (InterruptedException e) {
+                // the run is over
+            }
+        });
+        progress.setDaemon(true);
+        progress.start();
         for (Thread w : workers) {
             w.join();
         }
+        progress.interrupt();
         long[] all = latencies.stream().flatMapToLong(a -> Arrays.stream(a).filter(x -> x > 0)).sorted().toArray();
-        System.out.printf("saves: %d ok, %d failed; %.0f saves/s%n", ok.get(), failed.get(), ok.get() / (double) seconds);
+        System.out.printf("measured window: %d saves ok, %d failed; %.0f saves/s%n", all.length, measuredFailures.get(),
+                all.length / (double) seconds);
         System.out.printf("latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", pct(all, 50), pct(all, 95), pct(all, 99),
                 all.length == 0 ? 0 : all[all.length - 1] / 1e6);
 
@@ -105,43 +153,159 @@ public final class AnswerSaveBenchmark {
         }
     }
 
-    private static void work(int thread, int threads, List<Target> targets, long end, long[] latencies,
+    /**
+     * When a thread's saves are due: back to back during the warm-up, then from {@code first} every {@code interval}
+     * ns (0: back to back) until {@code end}.
+     */
+    private record Window(long first, long interval, long measureFrom, long end) {
+    }
+
+    private static final AtomicLong measuredFailures = new AtomicLong();
+
+    private static final AtomicLong slowest = new AtomicLong();
+
+    private static void work(Http11 client, int thread, int threads, List<Target> targets, Window window, long[] latencies,
             Map<String, String> lastEvidence, AtomicLong ok, AtomicLong failed) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Map<String, Integer> versions = new HashMap<>();
         int n = 0;
         int i = 0;
-        while (System.nanoTime() < end) {
+        boolean warm = false;
+        long due = System.nanoTime();
+        while (due < window.end()) {
+            if (!warm && System.nanoTime() >= window.measureFrom()) {
+                // Warm-up is over: from here on, saves are due on the schedule.
+                warm = true;
+                due = window.first();
+            }
+            if (warm && window.interval() > 0) {
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+            } else {
+                due = System.nanoTime();
+            }
+            boolean measured = due >= window.measureFrom();
             Target target = targets.get((thread + threads * (i % Math.max(1, targets.size() / threads))) % targets.size());
             String key = "s" + (1 + i % STANDARDS) + "-q" + (1 + (i / STANDARDS) % QUESTIONS);
             i++;
             String slot = target.returnId() + "/" + key;
-            String evidence = "Bench evidence from thread " + thread + ", save " + n + " – ŵ 👍";
+            String evidence = "Bench evidence from thread " + thread + ", save " + i + " – ŵ 👍";
             String body = "{\"grade\":\"good\",\"evidence\":\"" + evidence + "\",\"version\":" + versions.getOrDefault(slot, 0) + "}";
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/v1/respond/"
-                    + target.token() + "/answers/" + key)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build();
-            long start = System.nanoTime();
+            long start = warm && window.interval() > 0 ? due : System.nanoTime();
+            due += warm ? window.interval() : 0;
             try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                Http11.Reply response = client.put("/api/v1/respond/" + target.token() + "/answers/" + key, body);
                 long took = System.nanoTime() - start;
-                if (response.statusCode() == 200) {
-                    latencies[n++] = took;
+                slowest.accumulateAndGet(took, Math::max);
+                if (response.status() == 200) {
+                    if (measured) {
+                        latencies[n++] = took;
+                    }
                     ok.incrementAndGet();
                     versions.put(slot, Integer.parseInt(response.body().replaceAll(".*\"version\":(\\d+).*", "$1")));
                     lastEvidence.put(slot, evidence);
                 } else {
                     failed.incrementAndGet();
+                    if (measured) {
+                        measuredFailures.incrementAndGet();
+                    }
                     lastEvidence.put(slot, UNKNOWN);
                     if (failed.get() < 5) {
-                        System.out.println("failed: " + response.statusCode() + " " + response.body());
+                        System.out.println("failed: " + response.status() + " " + response.body());
                     }
                 }
-            } catch (Exception e) {
+            } catch (IOException e) {
+                client.close();
                 // A timed-out save may still commit later: its slot's final content is unknown.
                 failed.incrementAndGet();
+                if (measured) {
+                    measuredFailures.incrementAndGet();
+                }
                 lastEvidence.put(slot, UNKNOWN);
             }
+        }
+    }
+
+    /**
+     * A bare HTTP/1.1 keep-alive connection, one per client thread: the load generator shares the two cores with
+     * the service, so it should spend as little of them as it can (java.net.http cost about a third of a core).
+     */
+    private static final class Http11 {
+
+        record Reply(int status, String body) {
+        }
+
+        private Socket socket;
+        private InputStream in;
+        private OutputStream out;
+
+        Reply put(String path, String json) throws IOException {
+            if (socket == null) {
+                socket = new Socket("127.0.0.1", PORT);
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(30_000);
+                in = new BufferedInputStream(socket.getInputStream());
+                out = new BufferedOutputStream(socket.getOutputStream());
+            }
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            out.write(("PUT " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + PORT + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String statusLine = line();
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            int length = 0;
+            boolean chunked = false;
+            boolean close = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String h = header.toLowerCase(java.util.Locale.ROOT);
+                if (h.startsWith("content-length:")) {
+                    length = Integer.parseInt(h.substring(15).trim());
+                } else if (h.startsWith("transfer-encoding:") && h.contains("chunked")) {
+                    chunked = true;
+                } else if (h.startsWith("connection:") && h.contains("close")) {
+                    close = true;
+                }
+            }
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            if (chunked) {
+                for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
+                    content.write(in.readNBytes(size));
+                    line();
+                }
+                line();
+            } else {
+                content.write(in.readNBytes(length));
+            }
+            if (close) {
+                close();
+            }
+            return new Reply(status, content.toString(StandardCharsets.UTF_8));
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new EOFException("connection closed");
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        void close() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException e) {
+                // already gone
+            }
+            socket = null;
         }
     }
 

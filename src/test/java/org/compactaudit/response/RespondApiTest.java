@@ -141,6 +141,24 @@ class RespondApiTest {
     }
 
     @Test
+    void savesAreStampedWithTheClockAndEachMinuteOfSavingIsOneLineOfHistory() {
+        ReturnScenario.Opened o = scenario.create();
+        put(o.token(), "s1-q1", answer("good", "Policy A", 0), 200);
+        put(o.token(), "s1-q2", answer("good", "Policy B", 0), 200);
+        put(o.token(), "s1-q1", answer("outstanding", "Policy A, revised", 1), 200);
+        Instant now = Instant.parse("2018-05-01T09:00:00Z");
+        given().when().get("/api/v1/respond/" + o.token()).then().statusCode(200)
+                .body("standards[0].questions[0].answer.updatedAt", equalTo(now.toString()))
+                .body("standards[0].questions[0].answer.version", equalTo(2));
+        assertEquals(now, scenario.answer(o.returnId(), "s1-q2").updatedAt);
+        assertEquals(now, scenario.reload(o.returnId()).lastSavedAt);
+        List<ReturnEvent> saved = scenario.history(o.returnId()).stream().filter(e -> e.kind.equals("saved")).toList();
+        assertEquals(1, saved.size());
+        assertEquals("s1-q1, s1-q2", saved.get(0).detail);
+        assertEquals(now, saved.get(0).occurredAt);
+    }
+
+    @Test
     void badInputIsRefusedWithTheFieldNamedAndNothingSaved() {
         ReturnScenario.Opened o = scenario.create();
         given().contentType(ContentType.JSON).body(answer("excellent", "x", 0))
