@@ -15,17 +15,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.engine.spi.SessionImplementor;
-import org.hibernate.metamodel.mapping.JdbcMapping;
-import org.hibernate.type.descriptor.WrapperOptions;
 
+import org.compactaudit.common.Jdbc;
 import org.compactaudit.round.RoundStatus;
 import org.compactaudit.tool.Grade;
 
 /**
  * The autosave path of one answer in a few plain statements on the transaction's own connection: agencies save
  * every few seconds while typing, so this path avoids loading and dirty-checking entities. The rules are
- * {@link ReturnService}'s; timestamps are bound by Hibernate's own binder so they read back the same.
+ * {@link ReturnService}'s.
  */
 @ApplicationScoped
 class AnswerWriter {
@@ -65,8 +63,6 @@ class AnswerWriter {
 
     @Inject
     EntityManager em;
-
-    private volatile JdbcMapping instantMapping;
 
     Optional<Target> target(String tokenHash) {
         return work(c -> {
@@ -208,21 +204,11 @@ class AnswerWriter {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void bindInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
-        SessionImplementor session = em.unwrap(SessionImplementor.class);
-        if (instantMapping == null) {
-            instantMapping = session.getFactory().getMappingMetamodel().getEntityDescriptor(Answer.class)
-                    .findAttributeMapping("updatedAt").getSingleJdbcMapping();
-        }
-        instantMapping.getJdbcValueBinder().bind(ps, value, index, (WrapperOptions) session);
+        Jdbc.bind(em, ps, index, value);
     }
 
-    private interface Work<T> {
-        T on(Connection c) throws SQLException;
-    }
-
-    private <T> T work(Work<T> work) {
-        return em.unwrap(SessionImplementor.class).doReturningWork(work::on);
+    private <T> T work(Jdbc.Work<T> work) {
+        return Jdbc.work(em, work);
     }
 }

@@ -398,6 +398,7 @@ public class RoundService {
             List<Return> batch = em.createQuery("select r from Return r join fetch r.agency join fetch r.toolVersion"
                     + " where r.id in :ids", Return.class)
                     .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + batchSize))).getResultList();
+            List<Outbox.Email> emails = new ArrayList<>();
             for (Return r : batch) {
                 if (!contactable(r.agency.leadEmail)) {
                     uncontactable++;
@@ -408,11 +409,12 @@ public class RoundService {
                 data.put("agency", r.agency);
                 data.put("toolTitle", r.toolVersion.title);
                 data.put("link", link);
-                outbox.enqueue(new Outbox.Email("invitation", r.agency.leadEmail.trim(), replyTo, subject,
+                emails.add(new Outbox.Email("invitation", r.agency.leadEmail.trim(), replyTo, subject,
                         render(invitationText, data), render(invitationHtml, data), r.id));
                 r.invitedAt = now;
                 invited++;
             }
+            outbox.enqueueAll(emails);
             em.flush();
             em.clear();
         }
