@@ -280,13 +280,20 @@ public class ReportService {
         long cohort = 0;
         long returned = 0;
         long onTime = 0;
-        for (Object[] row : rows("""
-                SELECT a.sector_code, COUNT(*),
-                       SUM(CASE WHEN r.status = 'SUBMITTED' THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN r.status = 'SUBMITTED' AND r.late = FALSE THEN 1 ELSE 0 END)
-                FROM audit_return r JOIN agency a ON a.id = r.agency_id
-                WHERE r.round_id = :round AND r.exempt_reason IS NULL
-                GROUP BY a.sector_code""", Map.of("round", roundId))) {
+        List<Object[]> rows = rows("""
+                SELECT sector_code, cohort, returned, on_time FROM round_sector_returns WHERE round_id = :round""",
+                Map.of("round", roundId));
+        if (rows.isEmpty()) {
+            // No tally yet (a round whose cohort was never recounted): count the returns themselves.
+            rows = rows("""
+                    SELECT a.sector_code, COUNT(*),
+                           SUM(CASE WHEN r.status = 'SUBMITTED' THEN 1 ELSE 0 END),
+                           SUM(CASE WHEN r.status = 'SUBMITTED' AND r.late = FALSE THEN 1 ELSE 0 END)
+                    FROM audit_return r JOIN agency a ON a.id = r.agency_id
+                    WHERE r.round_id = :round AND r.exempt_reason IS NULL
+                    GROUP BY a.sector_code""", Map.of("round", roundId));
+        }
+        for (Object[] row : rows) {
             String code = (String) row[0];
             SectorReturns s = new SectorReturns(code, sectorName(sectors, code), number(row[1]), number(row[2]), number(row[3]));
             bySector.add(s);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -62,6 +63,9 @@ public class RoundService {
     /** The agencies of a partnership as cohort building needs them, one row each. */
     private record AgencyRow(long id, String sector, CycleGroup group, boolean active) {
     }
+
+    @Inject
+    Event<CohortChanged> cohortChanged;
 
     @Inject
     Clock clock;
@@ -224,6 +228,7 @@ public class RoundService {
         }
         em.flush();
         em.clear();
+        cohortChanged.fire(new CohortChanged(roundId));
         return AuditRound.findById(roundId);
     }
 
@@ -354,6 +359,7 @@ public class RoundService {
             toRemove.get(i).delete();
             recordChange(roundId, remove.get(i).agencyId(), CohortChange.REMOVED, remove.get(i).reason().trim(), actor);
         }
+        cohortChanged.fire(new CohortChanged(roundId));
     }
 
     private void recordChange(long roundId, long agencyId, String kind, String reason, String actor) {

@@ -52,6 +52,9 @@ public class ReportFixture {
     Fixtures fixtures;
 
     @Inject
+    ReturnFigureTally returnFigures;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -91,10 +94,12 @@ public class ReportFixture {
         return Map.of("s1-q1", s1q1, "s1-q2", s1q2, "s2-q1", s2q1, "s2-q2", s2q2);
     }
 
+    /** Exempts a return and recounts the round's return figures, as any change of the cohort does. */
     @Transactional
     void exempt(Return r) {
         Return managed = Return.findById(r.id);
         managed.exemptReason = "Closed down";
+        returnFigures.recount(managed.round.id);
     }
 
     /** What the response feature does when the manager reopens a submitted return. */
