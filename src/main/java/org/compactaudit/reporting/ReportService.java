@@ -281,10 +281,10 @@ public class ReportService {
         long returned = 0;
         long onTime = 0;
         List<Object[]> rows = rows("""
-                SELECT sector_code, cohort, returned, on_time FROM round_sector_returns WHERE round_id = :round""",
+                SELECT sector_code, cohort, returned, on_time FROM round_sector_returns WHERE round_id = :round AND cohort > 0""",
                 Map.of("round", roundId));
         if (rows.isEmpty()) {
-            // No tally yet (a round whose cohort was never recounted): count the returns themselves.
+            // No tally (a round whose cohort was never recounted): count the returns themselves.
             rows = rows("""
                     SELECT a.sector_code, COUNT(*),
                            SUM(CASE WHEN r.status = 'SUBMITTED' THEN 1 ELSE 0 END),

@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -186,29 +188,55 @@ public class ReturnsDashboard {
         return result;
     }
 
-    /** Return and on-time figures for each of the rounds, overall and by sector, in one GROUP BY query. */
+    /**
+     * Return and on-time figures for each of the rounds, overall and by sector: read from the round_sector_returns
+     * tally, or counted from the returns for a round that has none.
+     */
     public Map<Long, RoundFigures> figures(List<AuditRound> rounds) {
         Map<Long, RoundFigures> result = new LinkedHashMap<>();
         if (rounds.isEmpty()) {
             return result;
         }
         Map<Long, Map<String, Figures>> bySector = new HashMap<>();
-        em.createQuery("select r.round.id, s.code, count(r),"
-                + " sum(case when r.status = :submitted then 1 else 0 end),"
-                + " sum(case when r.status = :submitted and r.late = false then 1 else 0 end)"
-                + " from Return r join r.agency a join a.sector s"
-                + " where r.round.id in :ids and r.exemptReason is null group by r.round.id, s.code, s.sortOrder order by s.sortOrder",
-                Object[].class)
-                .setParameter("ids", rounds.stream().map(r -> r.id).toList())
-                .setParameter("submitted", ReturnStatus.SUBMITTED)
-                .getResultStream().forEach(row -> bySector.computeIfAbsent((Long) row[0], k -> new LinkedHashMap<>())
-                        .put((String) row[1], new Figures(((Number) row[2]).longValue(), number(row[3]), number(row[4]))));
+        List<Long> ids = rounds.stream().map(r -> r.id).toList();
+        List<Tally> tallies = tallies(ids);
+        tallies.stream().filter(t -> t.cohort() > 0).forEach(t -> bySector
+                .computeIfAbsent(t.roundId(), k -> new LinkedHashMap<>())
+                .put(t.sectorCode(), new Figures(t.cohort(), t.returned(), t.onTime())));
+        Set<Long> tallied = tallies.stream().map(Tally::roundId).collect(Collectors.toSet());
+        List<Long> untallied = ids.stream().filter(id -> !tallied.contains(id)).toList();
+        if (!untallied.isEmpty()) {
+            em.createQuery("select r.round.id, s.code, count(r),"
+                    + " sum(case when r.status = :submitted then 1 else 0 end),"
+                    + " sum(case when r.status = :submitted and r.late = false then 1 else 0 end)"
+                    + " from Return r join r.agency a join a.sector s"
+                    + " where r.round.id in :ids and r.exemptReason is null group by r.round.id, s.code, s.sortOrder order by s.sortOrder",
+                    Object[].class)
+                    .setParameter("ids", untallied)
+                    .setParameter("submitted", ReturnStatus.SUBMITTED)
+                    .getResultStream().forEach(row -> bySector.computeIfAbsent((Long) row[0], k -> new LinkedHashMap<>())
+                            .put((String) row[1], new Figures(((Number) row[2]).longValue(), number(row[3]), number(row[4]))));
+        }
         for (AuditRound round : rounds) {
             Map<String, Figures> sectors = bySector.getOrDefault(round.id, Map.of());
             Figures overall = sectors.values().stream().reduce(new Figures(0, 0, 0), Figures::plus);
             result.put(round.id, new RoundFigures(round.id, round.name, overall, sectors));
         }
         return result;
+    }
+
+    /** One row of the round_sector_returns tally, with the sector's name, in sector order. */
+    private record Tally(long roundId, String sectorCode, String sectorName, long cohort, long returned, long onTime,
+            long exempt) {
+    }
+
+    private List<Tally> tallies(List<Long> roundIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select t.round_id, t.sector_code, s.name, t.cohort, t.returned, t.on_time,"
+                + " t.exempt from round_sector_returns t join sector s on s.code = t.sector_code"
+                + " where t.round_id in (:ids) order by s.sort_order").setParameter("ids", roundIds).getResultList();
+        return rows.stream().map(row -> new Tally(number(row[0]), (String) row[1], (String) row[2],
+                number(row[3]), number(row[4]), number(row[5]), number(row[6]))).toList();
     }
 
     /** The partnership's earlier rounds (sent, opened before this one), newest first, at most three. */
@@ -219,6 +247,10 @@ public class ReturnsDashboard {
 
     /** The sectors with agencies in any of the rounds, in sector order. */
     public List<SectorName> sectors(List<Long> roundIds) {
+        List<Tally> tallies = tallies(roundIds);
+        if (tallies.stream().map(Tally::roundId).distinct().count() == roundIds.stream().distinct().count()) {
+            return tallies.stream().map(t -> new SectorName(t.sectorCode(), t.sectorName())).distinct().toList();
+        }
         return em.createQuery("select distinct s.code, s.name, s.sortOrder from Return r join r.agency a join a.sector s"
                 + " where r.round.id in :ids order by s.sortOrder", Object[].class)
                 .setParameter("ids", roundIds).getResultStream()

@@ -191,11 +191,11 @@ class ReportBenchmark {
                 c.commit();
             }
             try (Statement s = c.createStatement()) {
-                s.executeUpdate("INSERT INTO round_sector_returns (round_id, sector_code, cohort, returned, on_time) "
+                s.executeUpdate("INSERT INTO round_sector_returns (round_id, sector_code, cohort, returned, on_time, exempt) "
                         + "SELECT r.round_id, a.sector_code, COUNT(*), SUM(CASE WHEN r.status = 'SUBMITTED' THEN 1 ELSE 0 END), "
-                        + "SUM(CASE WHEN r.status = 'SUBMITTED' AND r.late = FALSE THEN 1 ELSE 0 END) "
+                        + "SUM(CASE WHEN r.status = 'SUBMITTED' AND r.late = FALSE THEN 1 ELSE 0 END), 0 "
                         + "FROM audit_return r JOIN agency a ON a.id = r.agency_id "
-                        + "WHERE r.round_id = " + round.id + " AND r.exempt_reason IS NULL GROUP BY r.round_id, a.sector_code");
+                        + "WHERE r.round_id = " + round.id + " GROUP BY r.round_id, a.sector_code");
                 s.executeUpdate("INSERT INTO report_counted_return (return_id, round_id, sector_code) "
                         + "SELECT r.id, r.round_id, a.sector_code FROM audit_return r JOIN agency a ON a.id = r.agency_id "
                         + "WHERE r.round_id = " + round.id + " AND r.status = 'SUBMITTED'");

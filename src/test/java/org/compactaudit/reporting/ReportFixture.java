@@ -52,7 +52,7 @@ public class ReportFixture {
     Fixtures fixtures;
 
     @Inject
-    ReturnFigureTally returnFigures;
+    org.compactaudit.round.ReturnFigureTally returnFigures;
 
     @Inject
     EntityManager em;

@@ -20,6 +20,7 @@ import org.compactaudit.response.Return;
 import org.compactaudit.response.ReturnStatus;
 import org.compactaudit.response.ReturnSubmitted;
 import org.compactaudit.round.AuditRound;
+import org.compactaudit.round.CohortChanged;
 import org.compactaudit.tool.Grade;
 import org.compactaudit.tool.Question;
 import org.compactaudit.tool.Standard;
@@ -34,6 +35,9 @@ public class Fixtures {
 
     @Inject
     Event<ReturnSubmitted> submitted;
+
+    @Inject
+    Event<CohortChanged> cohortChanged;
 
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -139,6 +143,8 @@ public class Fixtures {
         r.cohortReason = CohortReason.CYCLE_GROUP;
         r.invitedAt = round.sentAt;
         r.persist();
+        // A return joins a round only through its cohort, which recounts the round's return figures.
+        cohortChanged.fire(new CohortChanged(round.id));
         return r;
     }
 

@@ -1,4 +1,4 @@
-package org.compactaudit.reporting;
+package org.compactaudit.round;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -8,24 +8,26 @@ import jakarta.transaction.Transactional;
 
 import org.compactaudit.response.ReturnReopened;
 import org.compactaudit.response.ReturnSubmitted;
-import org.compactaudit.round.CohortChanged;
 
 /**
- * Keeps {@code round_sector_returns} (cohort, returned, on time per round and sector) exact: each change recounts
- * the rows it touches from the returns themselves, so the tally cannot drift, and the cost of a recount is that
- * of one sector of one round, paid when a return is submitted rather than on every view of the report.
+ * Keeps {@code round_sector_returns} (cohort, returned, on time and exempt per round and sector) exact: each change
+ * recounts the rows it touches from the returns themselves, so the tally cannot drift, and the cost of a recount is
+ * that of one sector of one round, paid when a return is submitted rather than on every view of the dashboard or
+ * the report.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ReturnFigureTally {
 
     private static final String COUNT = """
-            INSERT INTO round_sector_returns (round_id, sector_code, cohort, returned, on_time)
-            SELECT r.round_id, a.sector_code, COUNT(*),
-                   SUM(CASE WHEN r.status = 'SUBMITTED' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN r.status = 'SUBMITTED' AND r.late = FALSE THEN 1 ELSE 0 END)
+            INSERT INTO round_sector_returns (round_id, sector_code, cohort, returned, on_time, exempt)
+            SELECT r.round_id, a.sector_code,
+                   SUM(CASE WHEN r.exempt_reason IS NULL THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN r.exempt_reason IS NULL AND r.status = 'SUBMITTED' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN r.exempt_reason IS NULL AND r.status = 'SUBMITTED' AND r.late = FALSE THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN r.exempt_reason IS NOT NULL THEN 1 ELSE 0 END)
             FROM audit_return r JOIN agency a ON a.id = r.agency_id
-            WHERE r.round_id = :round AND r.exempt_reason IS NULL""";
+            WHERE r.round_id = :round""";
 
     @Inject
     EntityManager em;
