@@ -10,8 +10,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -41,19 +44,32 @@ public class ReportExports {
     /** Rows fetched per round trip; the driver keeps no more than this in memory. */
     private static final int FETCH_SIZE = 2_000;
 
-    /** Long format, grouped by return. Reads the counted (submitted) returns only. */
-    private static final String ANSWERS = """
-            SELECT rd.name, ag.name, c.sector_code, tv.tool_key, tv.version, s.standard_key, q.question_key,
-                   an.grade, an.na_reason, an.evidence, an.action_what, an.action_owner, an.action_due, r.submitted_at
+    /** The counted (submitted) returns of the round, with what each CSV row repeats of its return. */
+    private static final String RETURNS = """
+            SELECT c.return_id, rd.name, ag.name, c.sector_code, tv.tool_key, tv.version, r.submitted_at
             FROM report_counted_return c
             JOIN audit_round rd ON rd.id = c.round_id
             JOIN audit_return r ON r.id = c.return_id
             JOIN agency ag ON ag.id = r.agency_id
             JOIN tool_version tv ON tv.id = r.tool_version_id
-            JOIN answer an ON an.return_id = c.return_id
-            JOIN question q ON q.id = an.question_id
-            JOIN standard s ON s.id = q.standard_id
             WHERE c.round_id = ?""";
+
+    private static final String QUESTIONS = """
+            SELECT q.id, s.standard_key, q.question_key FROM question q JOIN standard s ON s.id = q.standard_id
+            WHERE s.tool_version_id IN (SELECT DISTINCT r.tool_version_id FROM audit_return r WHERE r.round_id = ?)""";
+
+    /** Long format, grouped by return: the answers alone, so the database does no per-row joins. */
+    private static final String ANSWERS = """
+            SELECT an.return_id, an.question_id, an.grade, an.na_reason, an.evidence, an.action_what, an.action_owner,
+                   an.action_due
+            FROM report_counted_return c JOIN answer an ON an.return_id = c.return_id
+            WHERE c.round_id = ?""";
+
+    private record ReturnColumns(String round, String agency, String sector, String toolVersion, String submittedAt) {
+    }
+
+    private record QuestionColumns(String standardKey, String questionKey) {
+    }
 
     @Inject
     DataSource dataSource;
@@ -66,34 +82,50 @@ public class ReportExports {
 
     /**
      * Streams every answer of the round's submitted returns with a forward-only cursor, so memory stays flat
-     * however many answers there are (MariaDB streams when a fetch size is set; H2 spools large results to disk).
+     * however many answers there are (MariaDB streams when a fetch size is set; H2 is asked for lazy execution).
+     * The columns repeated from the return and the question come from maps loaded first (one entry per return and
+     * per question), which keeps the streamed query to the answer table alone.
      */
     public long writeCsv(long roundId, OutputStream out) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(ANSWERS, ResultSet.TYPE_FORWARD_ONLY,
-                        ResultSet.CONCUR_READ_ONLY)) {
-            statement.setFetchSize(FETCH_SIZE);
-            statement.setLong(1, roundId);
+        try (Connection connection = dataSource.getConnection()) {
+            boolean h2 = connection.getMetaData().getDatabaseProductName().equals("H2");
+            Map<Long, ReturnColumns> returns = returns(connection, roundId);
+            Map<Long, QuestionColumns> questions = questions(connection, roundId);
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
                     .setHeader(CSV_HEADER.toArray(String[]::new)).get());
             long rows = 0;
-            try (ResultSet rs = statement.executeQuery()) {
-                Object[] row = new Object[13];
-                while (rs.next()) {
-                    row[0] = rs.getString(1);
-                    row[1] = rs.getString(2);
-                    row[2] = rs.getString(3);
-                    row[3] = rs.getString(4) + "/" + rs.getString(5);
-                    for (int i = 6; i <= 12; i++) {
-                        row[i - 2] = rs.getString(i);
+            if (h2) {
+                lazy(connection, true);
+            }
+            try (PreparedStatement statement = connection.prepareStatement(ANSWERS, ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY)) {
+                statement.setFetchSize(FETCH_SIZE);
+                statement.setLong(1, roundId);
+                try (ResultSet rs = statement.executeQuery()) {
+                    Object[] row = new Object[13];
+                    while (rs.next()) {
+                        ReturnColumns r = returns.get(rs.getLong(1));
+                        QuestionColumns q = questions.get(rs.getLong(2));
+                        row[0] = r.round();
+                        row[1] = r.agency();
+                        row[2] = r.sector();
+                        row[3] = r.toolVersion();
+                        row[4] = q.standardKey();
+                        row[5] = q.questionKey();
+                        for (int i = 3; i <= 7; i++) {
+                            row[i + 3] = rs.getString(i);
+                        }
+                        java.sql.Date due = rs.getDate(8);
+                        row[11] = due == null ? null : due.toLocalDate().toString();
+                        row[12] = r.submittedAt();
+                        csv.printRecord(row);
+                        rows++;
                     }
-                    java.sql.Date due = rs.getDate(13);
-                    row[11] = due == null ? null : due.toLocalDate().toString();
-                    Timestamp at = rs.getTimestamp(14);
-                    row[12] = at == null ? null : at.toInstant().toString();
-                    csv.printRecord(row);
-                    rows++;
+                }
+            } finally {
+                if (h2) {
+                    lazy(connection, false);
                 }
             }
             csv.flush();
@@ -102,6 +134,41 @@ public class ReportExports {
             throw new IllegalStateException("Could not read the answers of round " + roundId, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<Long, ReturnColumns> returns(Connection connection, long roundId) throws SQLException {
+        Map<Long, ReturnColumns> returns = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(RETURNS)) {
+            statement.setLong(1, roundId);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp at = rs.getTimestamp(7);
+                    returns.put(rs.getLong(1), new ReturnColumns(rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5) + "/" + rs.getString(6), at == null ? null : at.toInstant().toString()));
+                }
+            }
+        }
+        return returns;
+    }
+
+    private static Map<Long, QuestionColumns> questions(Connection connection, long roundId) throws SQLException {
+        Map<Long, QuestionColumns> questions = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(QUESTIONS)) {
+            statement.setLong(1, roundId);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    questions.put(rs.getLong(1), new QuestionColumns(rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        return questions;
+    }
+
+    /** H2 computes a whole result before returning its first row unless asked to stream it. */
+    private static void lazy(Connection connection, boolean on) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
         }
     }
 
