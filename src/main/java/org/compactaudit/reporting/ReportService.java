@@ -280,19 +280,10 @@ public class ReportService {
         long cohort = 0;
         long returned = 0;
         long onTime = 0;
+        // Kept exact by round.ReturnFigureTally on every cohort change, submit and reopen.
         List<Object[]> rows = rows("""
                 SELECT sector_code, cohort, returned, on_time FROM round_sector_returns WHERE round_id = :round AND cohort > 0""",
                 Map.of("round", roundId));
-        if (rows.isEmpty()) {
-            // No tally (a round whose cohort was never recounted): count the returns themselves.
-            rows = rows("""
-                    SELECT a.sector_code, COUNT(*),
-                           SUM(CASE WHEN r.status = 'SUBMITTED' THEN 1 ELSE 0 END),
-                           SUM(CASE WHEN r.status = 'SUBMITTED' AND r.late = FALSE THEN 1 ELSE 0 END)
-                    FROM audit_return r JOIN agency a ON a.id = r.agency_id
-                    WHERE r.round_id = :round AND r.exempt_reason IS NULL
-                    GROUP BY a.sector_code""", Map.of("round", roundId));
-        }
         for (Object[] row : rows) {
             String code = (String) row[0];
             SectorReturns s = new SectorReturns(code, sectorName(sectors, code), number(row[1]), number(row[2]), number(row[3]));

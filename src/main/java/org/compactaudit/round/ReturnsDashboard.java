@@ -7,9 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -188,35 +186,16 @@ public class ReturnsDashboard {
         return result;
     }
 
-    /**
-     * Return and on-time figures for each of the rounds, overall and by sector: read from the round_sector_returns
-     * tally, or counted from the returns for a round that has none.
-     */
+    /** Return and on-time figures for each of the rounds, overall and by sector, from the return figure tally. */
     public Map<Long, RoundFigures> figures(List<AuditRound> rounds) {
         Map<Long, RoundFigures> result = new LinkedHashMap<>();
         if (rounds.isEmpty()) {
             return result;
         }
         Map<Long, Map<String, Figures>> bySector = new HashMap<>();
-        List<Long> ids = rounds.stream().map(r -> r.id).toList();
-        List<Tally> tallies = tallies(ids);
-        tallies.stream().filter(t -> t.cohort() > 0).forEach(t -> bySector
+        tallies(rounds.stream().map(r -> r.id).toList()).stream().filter(t -> t.cohort() > 0).forEach(t -> bySector
                 .computeIfAbsent(t.roundId(), k -> new LinkedHashMap<>())
                 .put(t.sectorCode(), new Figures(t.cohort(), t.returned(), t.onTime())));
-        Set<Long> tallied = tallies.stream().map(Tally::roundId).collect(Collectors.toSet());
-        List<Long> untallied = ids.stream().filter(id -> !tallied.contains(id)).toList();
-        if (!untallied.isEmpty()) {
-            em.createQuery("select r.round.id, s.code, count(r),"
-                    + " sum(case when r.status = :submitted then 1 else 0 end),"
-                    + " sum(case when r.status = :submitted and r.late = false then 1 else 0 end)"
-                    + " from Return r join r.agency a join a.sector s"
-                    + " where r.round.id in :ids and r.exemptReason is null group by r.round.id, s.code, s.sortOrder order by s.sortOrder",
-                    Object[].class)
-                    .setParameter("ids", untallied)
-                    .setParameter("submitted", ReturnStatus.SUBMITTED)
-                    .getResultStream().forEach(row -> bySector.computeIfAbsent((Long) row[0], k -> new LinkedHashMap<>())
-                            .put((String) row[1], new Figures(((Number) row[2]).longValue(), number(row[3]), number(row[4]))));
-        }
         for (AuditRound round : rounds) {
             Map<String, Figures> sectors = bySector.getOrDefault(round.id, Map.of());
             Figures overall = sectors.values().stream().reduce(new Figures(0, 0, 0), Figures::plus);
@@ -225,7 +204,10 @@ public class ReturnsDashboard {
         return result;
     }
 
-    /** One row of the round_sector_returns tally, with the sector's name, in sector order. */
+    /**
+     * One row of the round_sector_returns tally (kept exact by {@link ReturnFigureTally}), with the sector's name,
+     * in sector order.
+     */
     private record Tally(long roundId, String sectorCode, String sectorName, long cohort, long returned, long onTime,
             long exempt) {
     }
@@ -247,14 +229,7 @@ public class ReturnsDashboard {
 
     /** The sectors with agencies in any of the rounds, in sector order. */
     public List<SectorName> sectors(List<Long> roundIds) {
-        List<Tally> tallies = tallies(roundIds);
-        if (tallies.stream().map(Tally::roundId).distinct().count() == roundIds.stream().distinct().count()) {
-            return tallies.stream().map(t -> new SectorName(t.sectorCode(), t.sectorName())).distinct().toList();
-        }
-        return em.createQuery("select distinct s.code, s.name, s.sortOrder from Return r join r.agency a join a.sector s"
-                + " where r.round.id in :ids order by s.sortOrder", Object[].class)
-                .setParameter("ids", roundIds).getResultStream()
-                .map(row -> new SectorName((String) row[0], (String) row[1])).toList();
+        return tallies(roundIds).stream().map(t -> new SectorName(t.sectorCode(), t.sectorName())).distinct().toList();
     }
 
     private static long number(Object value) {
