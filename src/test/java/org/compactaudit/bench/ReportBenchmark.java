@@ -8,7 +8,9 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -29,7 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * National-scale benchmark of the MESC report (not part of the test suite: its name matches no surefire include).
  * Builds a 120-question tool, a round of {@code bench.returns} submitted returns and a round of 500 in the same
  * database with set-based, chunked INSERT ... SELECT (no HTTP, no ORM), builds the tallies with INSERT ... SELECT
- * GROUP BY, then times {@link ReportService#roundReport} on both rounds (p50/p95), the plain GROUP BY over the
+ * GROUP BY (the per-return standard grades in chunks through the client), then times {@link ReportService#roundReport} on both rounds (p50/p95), the plain GROUP BY over the
  * answers that the tallies replace, and the streamed CSV export. See docs/reporting.md for the command.
  */
 @QuarkusTest
@@ -41,12 +43,8 @@ class ReportBenchmark {
     private static final List<String> SECTORS = List.of("statutory", "health", "gp-practice", "school",
             "further-education", "early-years", "voluntary-community", "sport-culture", "faith", "commercial");
 
-    /** The derived standard grade (lowest graded answer, N/A ignored) in SQL, for the one-off bulk build. */
-    private static final String LOWEST = """
-            CASE MIN(CASE an.grade WHEN 'inadequate' THEN 1 WHEN 'requires-improvement' THEN 2 WHEN 'good' THEN 3
-                                   WHEN 'outstanding' THEN 4 ELSE 9 END)
-                 WHEN 1 THEN 'inadequate' WHEN 2 THEN 'requires-improvement' WHEN 3 THEN 'good'
-                 WHEN 4 THEN 'outstanding' ELSE 'not-applicable' END""";
+    /** Grades by rank for the derived standard grade: the lowest graded answer, Not applicable ignored. */
+    private static final List<String> BY_RANK = List.of("inadequate", "requires-improvement", "good", "outstanding");
 
     private static final String PLAIN_GROUP_BY = """
             SELECT s.standard_key, q.question_key, a.sector_code, an.grade, COUNT(*)
@@ -71,7 +69,7 @@ class ReportBenchmark {
     @Test
     void benchmark() throws Exception {
         int returns = Integer.parseInt(System.getProperty("bench.returns", System.getenv().getOrDefault("BENCH_RETURNS", "50000")));
-        int iterations = Integer.parseInt(System.getProperty("bench.iterations", "200"));
+        int iterations = Integer.parseInt(System.getProperty("bench.iterations", "500"));
         try (Connection c = dataSource.getConnection()) {
             print("database: " + c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion()
                     + "; max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
@@ -87,8 +85,9 @@ class ReportBenchmark {
         print(String.format("generated %,d returns and %,d answers in %.1f s (%,.0f answers/s), tallies included",
                 returns + SMALL, answers, generateSeconds, answers / generateSeconds));
 
-        double[] bigTimes = time(big.id, iterations);
-        double[] smallTimes = time(small.id, iterations);
+        double[][] times = time(big.id, small.id, iterations);
+        double[] bigTimes = times[0];
+        double[] smallTimes = times[1];
         print(String.format("round report, %,d returns: p50 %.2f ms, p95 %.2f ms", returns, pct(bigTimes, 50), pct(bigTimes, 95)));
         print(String.format("round report, %,d returns: p50 %.2f ms, p95 %.2f ms", SMALL, pct(smallTimes, 50), pct(smallTimes, 95)));
         print(String.format("p95 ratio %,d / %,d returns: %.2f", returns, SMALL, pct(bigTimes, 95) / pct(smallTimes, 95)));
@@ -106,8 +105,9 @@ class ReportBenchmark {
             }
             plain[i] = (System.nanoTime() - t) / 1e6;
         }
-        print(String.format("plain GROUP BY over the answers of %,d returns (what the tallies replace): best %.0f ms, worst %.0f ms",
-                returns, Arrays.stream(plain).min().orElseThrow(), Arrays.stream(plain).max().orElseThrow()));
+        // Only the first run counts: H2 answers a repeated identical query over unchanged tables from a cache.
+        print(String.format("plain GROUP BY over the answers of %,d returns (what the tallies replace): first run %.0f ms"
+                + " (later runs %.0f–%.0f ms)", returns, plain[0], Math.min(plain[1], plain[2]), Math.max(plain[1], plain[2])));
 
         CountingStream out = new CountingStream();
         long t = System.nanoTime();
@@ -117,17 +117,25 @@ class ReportBenchmark {
                 out.bytes / (1024 * 1024), csvSeconds, rows / csvSeconds, Runtime.getRuntime().maxMemory() / (1024 * 1024)));
     }
 
-    private double[] time(long roundId, int iterations) {
-        for (int i = 0; i < 30; i++) {
-            reports.roundReport(roundId);
+    /**
+     * Times both rounds under the same conditions: both warmed up first, then calls alternate between them, so
+     * neither pays more of the JIT's warm-up or of a garbage collection than the other.
+     */
+    private double[][] time(long bigRound, long smallRound, int iterations) {
+        for (int i = 0; i < 100; i++) {
+            reports.roundReport(bigRound);
+            reports.roundReport(smallRound);
         }
-        double[] times = new double[iterations];
+        double[][] times = new double[2][iterations];
         for (int i = 0; i < iterations; i++) {
-            long t = System.nanoTime();
-            reports.roundReport(roundId);
-            times[i] = (System.nanoTime() - t) / 1e6;
+            for (int r = 0; r < 2; r++) {
+                long t = System.nanoTime();
+                reports.roundReport(r == 0 ? bigRound : smallRound);
+                times[r][i] = (System.nanoTime() - t) / 1e6;
+            }
         }
-        Arrays.sort(times);
+        Arrays.sort(times[0]);
+        Arrays.sort(times[1]);
         return times;
     }
 
@@ -200,15 +208,7 @@ class ReportBenchmark {
                         + "SELECT r.id, r.round_id, a.sector_code FROM audit_return r JOIN agency a ON a.id = r.agency_id "
                         + "WHERE r.round_id = " + round.id + " AND r.status = 'SUBMITTED'");
                 c.commit();
-                for (long from = range[0]; from <= range[1]; from += CHUNK) {
-                    s.executeUpdate("INSERT INTO return_standard_grade (return_id, standard_key, round_id, grade) "
-                            + "SELECT an.return_id, s.standard_key, " + round.id + ", " + LOWEST
-                            + " FROM audit_return r JOIN answer an ON an.return_id = r.id"
-                            + " JOIN question q ON q.id = an.question_id JOIN standard s ON s.id = q.standard_id"
-                            + " WHERE r.round_id = " + round.id + " AND r.id BETWEEN " + from + " AND " + (from + CHUNK - 1)
-                            + " GROUP BY an.return_id, s.standard_key");
-                    c.commit();
-                }
+                standardGrades(c, round.id, tool.id, range);
                 s.executeUpdate("INSERT INTO standard_grade_tally (round_id, standard_key, sector_code, grade, agencies) "
                         + "SELECT g.round_id, g.standard_key, c.sector_code, g.grade, COUNT(*) FROM return_standard_grade g "
                         + "JOIN report_counted_return c ON c.return_id = g.return_id WHERE g.round_id = " + round.id
@@ -222,6 +222,52 @@ class ReportBenchmark {
                 c.commit();
             }
             return answers;
+        }
+    }
+
+    /**
+     * Each return's derived grade per standard, aggregated here from one index range of answers per chunk: a join
+     * from answer to question in SQL let H2 drive from the question and scan every answer once per chunk.
+     */
+    private static void standardGrades(Connection c, long roundId, long toolId, long[] range) throws SQLException {
+        Map<Long, String> standardOf = new HashMap<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT q.id, s.standard_key FROM question q"
+                + " JOIN standard s ON s.id = q.standard_id WHERE s.tool_version_id = ?")) {
+            q.setLong(1, toolId);
+            try (var rs = q.executeQuery()) {
+                while (rs.next()) {
+                    standardOf.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        try (PreparedStatement read = c.prepareStatement(
+                "SELECT return_id, question_id, grade FROM answer WHERE return_id BETWEEN ? AND ?");
+                PreparedStatement write = c.prepareStatement(
+                        "INSERT INTO return_standard_grade (return_id, standard_key, round_id, grade) VALUES (?, ?, ?, ?)")) {
+            for (long from = range[0]; from <= range[1]; from += CHUNK) {
+                Map<Long, Map<String, Integer>> lowest = new HashMap<>();
+                read.setLong(1, from);
+                read.setLong(2, from + CHUNK - 1);
+                try (var rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        int rank = BY_RANK.indexOf(rs.getString(3));
+                        lowest.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                                .merge(standardOf.get(rs.getLong(2)), rank < 0 ? Integer.MAX_VALUE : rank, Math::min);
+                    }
+                }
+                for (Map.Entry<Long, Map<String, Integer>> ret : lowest.entrySet()) {
+                    for (Map.Entry<String, Integer> standard : ret.getValue().entrySet()) {
+                        write.setLong(1, ret.getKey());
+                        write.setString(2, standard.getKey());
+                        write.setLong(3, roundId);
+                        write.setString(4, standard.getValue() == Integer.MAX_VALUE ? "not-applicable"
+                                : BY_RANK.get(standard.getValue()));
+                        write.addBatch();
+                    }
+                }
+                write.executeBatch();
+                c.commit();
+            }
         }
     }
 
