@@ -47,10 +47,12 @@ public class ReturnLinks {
     }
 
     public Optional<Return> find(String token) {
-        if (token == null || token.length() < 20 || token.length() > 100) {
-            return Optional.empty();
-        }
-        return Return.find("tokenHash", hash(token)).firstResultOptional();
+        return hashOf(token).flatMap(hash -> Return.find("tokenHash", hash).firstResultOptional());
+    }
+
+    /** The hash a link's token is stored under; empty for a token no link of ours could have. */
+    static Optional<String> hashOf(String token) {
+        return token == null || token.length() < 20 || token.length() > 100 ? Optional.empty() : Optional.of(hash(token));
     }
 
     /** The absolute address of the return's page, for emails. */

@@ -83,7 +83,7 @@ public class ReturnService {
 
     /** The return the token opens, with its round and agency, or {@link InvalidLink}. */
     public Return byToken(String token) {
-        String hash = token == null || token.length() < 20 || token.length() > 100 ? null : ReturnLinks.hash(token);
+        String hash = ReturnLinks.hashOf(token).orElse(null);
         if (hash != null) {
             List<Return> found = em.createQuery("select r from Return r join fetch r.round join fetch r.agency"
                     + " where r.tokenHash = :h", Return.class).setParameter("h", hash).getResultList();
@@ -120,8 +120,7 @@ public class ReturnService {
      */
     @Transactional
     public Answer save(String token, String questionKey, AnswerInput input) {
-        String hash = token == null || token.length() < 20 || token.length() > 100 ? null : ReturnLinks.hash(token);
-        AnswerWriter.Target target = hash == null ? null : writer.target(hash).orElse(null);
+        AnswerWriter.Target target = ReturnLinks.hashOf(token).flatMap(writer::target).orElse(null);
         if (target == null) {
             byToken(token);
             throw new InvalidLink(null, null);
