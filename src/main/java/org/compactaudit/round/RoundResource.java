@@ -448,17 +448,4 @@ public class RoundResource {
                 .orElseThrow(() -> DomainException.notFound("This return has not been escalated"));
     }
 
-    /** Dates and times as the pages show them (UK style, London time). */
-    @io.quarkus.qute.TemplateExtension(namespace = "fmt")
-    static class Formats {
-        static String date(LocalDate date) {
-            return date == null ? "" : RoundService.LONG_DATE.format(date);
-        }
-
-        static String instant(java.time.Instant instant) {
-            return instant == null ? "" : DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", java.util.Locale.UK)
-                    .format(instant.atZone(ClockProducer.ZONE));
-        }
-    }
-
 }

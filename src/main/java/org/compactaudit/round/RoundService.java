@@ -45,7 +45,7 @@ public class RoundService {
 
     /** Loose on purpose: it catches blanks and typing slips, not every address RFC 5322 allows. */
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    public static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    public static final DateTimeFormatter LONG_DATE = org.compactaudit.common.Dates.LONG_DATE;
 
     public record RoundInput(String name, String partnership, String cycleGroup, LocalDate opensOn, LocalDate dueOn,
             LocalDate closesOn, Map<String, String> tools, List<Long> cohort) {
