@@ -24,7 +24,7 @@ import jakarta.transaction.Transactional;
 import org.compactaudit.common.ApiError.FieldError;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.partnership.Partnership;
-import org.compactaudit.response.Return;
+import org.compactaudit.round.Return;
 import org.compactaudit.web.Page;
 
 /** The agency directory: validation, create, update, deactivate, delete (only without history) and search. */

@@ -23,9 +23,9 @@ import org.compactaudit.common.ClockProducer;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.mail.Outbox;
 import org.compactaudit.mail.OutboxMessage;
-import org.compactaudit.response.Return;
-import org.compactaudit.response.ReturnStatus;
 import org.compactaudit.round.AuditRound;
+import org.compactaudit.round.Return;
+import org.compactaudit.round.ReturnStatus;
 import org.compactaudit.round.RoundService;
 import org.compactaudit.round.RoundStatus;
 

@@ -24,7 +24,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import org.compactaudit.common.ApiError;
 import org.compactaudit.common.DomainException;
-import org.compactaudit.response.Return;
+import org.compactaudit.round.Return;
 import org.compactaudit.security.Role;
 import org.compactaudit.web.FormErrors;
 import org.compactaudit.web.Option;

@@ -19,8 +19,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.compactaudit.common.IdentifiedEntity;
-import org.compactaudit.response.Return;
 import org.compactaudit.round.AuditRound;
+import org.compactaudit.round.Return;
 import org.compactaudit.security.StaffUser;
 import org.compactaudit.tool.ToolVersion;
 

@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.compactaudit.response.ReturnReopened;
-import org.compactaudit.response.ReturnSubmitted;
+import org.compactaudit.round.ReturnReopened;
+import org.compactaudit.round.ReturnSubmitted;
 import org.compactaudit.tool.Grade;
 import org.compactaudit.tool.StandardGrade;
 

@@ -23,6 +23,9 @@ import jakarta.inject.Inject;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
 import org.compactaudit.reporting.RoundReport.SectorFigures;
 import org.compactaudit.reporting.RoundReport.SectorReturns;
 import org.compactaudit.reporting.RoundReport.StandardFigures;
@@ -31,8 +34,6 @@ import org.compactaudit.reporting.StandardReport.NotApplicableReason;
 import org.compactaudit.reporting.StandardReport.QuestionFigures;
 import org.compactaudit.tool.Grade;
 import org.compactaudit.web.PdfRenderer;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 
 /** The round's exports: every answer as CSV (streamed), the figures as a workbook, the MESC report as PDF. */
 @ApplicationScoped

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.compactaudit.common.IdentifiedEntity;
+import org.compactaudit.round.Return;
 import org.compactaudit.tool.Grade;
 import org.compactaudit.tool.Question;
 import org.compactaudit.tool.ToolVersion;

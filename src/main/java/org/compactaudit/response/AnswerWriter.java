@@ -15,8 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-
 import org.compactaudit.common.Jdbc;
+import org.compactaudit.round.ReturnStatus;
 import org.compactaudit.round.RoundStatus;
 import org.compactaudit.tool.Grade;
 

@@ -17,6 +17,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import org.compactaudit.common.ClockProducer;
 import org.compactaudit.mail.Outbox;
+import org.compactaudit.round.Return;
 import org.compactaudit.web.PdfRenderer;
 
 /** The PDF of a return and the emails about it (receipt, reopened, new link), queued in the caller's transaction. */

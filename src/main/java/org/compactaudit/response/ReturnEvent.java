@@ -10,6 +10,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.compactaudit.common.IdentifiedEntity;
+import org.compactaudit.round.Return;
 
 /** A line in a return's history: invited, opened, saved, submitted, reopened, link replaced. */
 @Entity

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.compactaudit.round.Return;
+
 /** The API's view of a return; field names are the published contract. */
 public record ReturnJson(AgencyJson agency, RoundJson round, ToolJson toolVersion, String status, boolean late,
         Instant submittedAt, List<StandardJson> standards) {

@@ -2,6 +2,7 @@ package org.compactaudit.response;
 
 import java.util.List;
 
+import org.compactaudit.round.Return;
 import org.compactaudit.tool.Question;
 import org.compactaudit.tool.Standard;
 

@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.compactaudit.response.ReturnReopened;
-import org.compactaudit.response.ReturnSubmitted;
+import org.compactaudit.round.ReturnReopened;
+import org.compactaudit.round.ReturnSubmitted;
 
 /**
  * Keeps {@code round_sector_returns} (cohort, returned, on time and exempt per round and sector) exact: each change

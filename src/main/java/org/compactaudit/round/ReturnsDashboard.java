@@ -17,7 +17,7 @@ import jakarta.persistence.TypedQuery;
 import org.compactaudit.chasing.ChaserSchedule;
 import org.compactaudit.chasing.ChasingService;
 import org.compactaudit.response.ReturnProgress;
-import org.compactaudit.response.ReturnStatus;
+import org.compactaudit.round.ReturnStatus;
 import org.compactaudit.web.Page;
 
 /**

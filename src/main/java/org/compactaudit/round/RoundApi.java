@@ -29,7 +29,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import org.compactaudit.chasing.ChasingService;
 import org.compactaudit.common.DomainException;
-import org.compactaudit.response.Return;
+import org.compactaudit.round.Return;
 import org.compactaudit.security.Role;
 import org.compactaudit.web.Page;
 

@@ -41,7 +41,7 @@ import org.compactaudit.chasing.Escalation;
 import org.compactaudit.common.ClockProducer;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.partnership.Partnership;
-import org.compactaudit.response.Return;
+import org.compactaudit.round.Return;
 import org.compactaudit.security.Role;
 import org.compactaudit.web.FormErrors;
 import org.compactaudit.web.Option;

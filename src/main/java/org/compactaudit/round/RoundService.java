@@ -33,10 +33,10 @@ import org.compactaudit.common.ApiError.FieldError;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.mail.Outbox;
 import org.compactaudit.partnership.Partnership;
-import org.compactaudit.response.CohortReason;
-import org.compactaudit.response.Return;
-import org.compactaudit.response.ReturnLinks;
-import org.compactaudit.response.ReturnStatus;
+import org.compactaudit.round.CohortReason;
+import org.compactaudit.round.Return;
+import org.compactaudit.round.ReturnLinks;
+import org.compactaudit.round.ReturnStatus;
 import org.compactaudit.tool.ToolVersion;
 
 /** Creating a round, proposing and editing its cohort, and sending the invitations through the outbox. */

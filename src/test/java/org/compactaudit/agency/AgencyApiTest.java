@@ -21,8 +21,8 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 import org.compactaudit.partnership.Partnership;
-import org.compactaudit.response.Return;
 import org.compactaudit.round.AuditRound;
+import org.compactaudit.round.Return;
 import org.compactaudit.security.Role;
 import org.compactaudit.support.Fixtures;
 import org.compactaudit.support.TestUsers;

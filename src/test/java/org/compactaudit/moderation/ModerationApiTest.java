@@ -26,7 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import org.compactaudit.mail.OutboxMessage;
 import org.compactaudit.response.Answer;
-import org.compactaudit.response.Return;
+import org.compactaudit.round.Return;
 import org.compactaudit.security.Role;
 import org.compactaudit.support.TestUsers;
 import org.compactaudit.tool.Grade;

@@ -17,7 +17,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import org.compactaudit.response.Return;
+import org.compactaudit.round.Return;
 import org.compactaudit.support.Accessibility;
 import org.compactaudit.support.Browsers;
 import org.compactaudit.support.TestUsers;

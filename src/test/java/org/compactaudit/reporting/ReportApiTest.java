@@ -22,15 +22,16 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+
 import org.compactaudit.security.Role;
 import org.compactaudit.support.Fixtures;
 import org.compactaudit.support.TestUsers;
 import org.compactaudit.tool.Question;
 import org.compactaudit.tool.ToolVersion;
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 class ReportApiTest {
@@ -125,7 +126,7 @@ class ReportApiTest {
 
     @Transactional
     String agencyName(ReportFixture.Built built, String key) {
-        return org.compactaudit.response.Return.<org.compactaudit.response.Return>findById(built.returns().get(key).id).agency.name;
+        return org.compactaudit.round.Return.<org.compactaudit.round.Return>findById(built.returns().get(key).id).agency.name;
     }
 
     @Test

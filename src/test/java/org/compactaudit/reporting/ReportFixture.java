@@ -18,11 +18,11 @@ import jakarta.transaction.Transactional;
 
 import org.compactaudit.agency.CycleGroup;
 import org.compactaudit.partnership.Partnership;
-import org.compactaudit.response.Return;
-import org.compactaudit.response.ReturnReopened;
-import org.compactaudit.response.ReturnStatus;
-import org.compactaudit.response.ReturnSubmitted;
 import org.compactaudit.round.AuditRound;
+import org.compactaudit.round.Return;
+import org.compactaudit.round.ReturnReopened;
+import org.compactaudit.round.ReturnStatus;
+import org.compactaudit.round.ReturnSubmitted;
 import org.compactaudit.support.Fixtures;
 import org.compactaudit.tool.Grade;
 import org.compactaudit.tool.ToolVersion;

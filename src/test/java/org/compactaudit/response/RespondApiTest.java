@@ -33,6 +33,10 @@ import io.restassured.http.ContentType;
 
 import org.compactaudit.mail.OutboxMessage;
 import org.compactaudit.round.AuditRound;
+import org.compactaudit.round.Return;
+import org.compactaudit.round.ReturnReopened;
+import org.compactaudit.round.ReturnStatus;
+import org.compactaudit.round.ReturnSubmitted;
 import org.compactaudit.support.Fixtures;
 import org.compactaudit.tool.Grade;
 

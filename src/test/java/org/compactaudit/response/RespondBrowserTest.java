@@ -26,6 +26,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import org.compactaudit.mail.OutboxMessage;
+import org.compactaudit.round.Return;
+import org.compactaudit.round.ReturnStatus;
 import org.compactaudit.security.Role;
 import org.compactaudit.support.Accessibility;
 import org.compactaudit.support.Browsers;

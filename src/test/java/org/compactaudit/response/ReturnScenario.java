@@ -13,6 +13,8 @@ import org.compactaudit.agency.CycleGroup;
 import org.compactaudit.mail.OutboxMessage;
 import org.compactaudit.partnership.Partnership;
 import org.compactaudit.round.AuditRound;
+import org.compactaudit.round.Return;
+import org.compactaudit.round.ReturnLinks;
 import org.compactaudit.support.Fixtures;
 import org.compactaudit.tool.Question;
 import org.compactaudit.tool.ToolVersion;

@@ -27,7 +27,7 @@ import org.compactaudit.agency.Agency;
 import org.compactaudit.agency.CycleGroup;
 import org.compactaudit.mail.OutboxDelivery;
 import org.compactaudit.partnership.Partnership;
-import org.compactaudit.response.Return;
+import org.compactaudit.round.Return;
 import org.compactaudit.security.Role;
 import org.compactaudit.support.Fixtures;
 import org.compactaudit.support.GreenMailResource;

@@ -17,8 +17,8 @@ import org.compactaudit.agency.Agency;
 import org.compactaudit.agency.CycleGroup;
 import org.compactaudit.partnership.Partnership;
 import org.compactaudit.response.Answer;
-import org.compactaudit.response.Return;
 import org.compactaudit.round.AuditRound;
+import org.compactaudit.round.Return;
 import org.compactaudit.tool.Grade;
 import org.compactaudit.tool.ToolVersion;
 

@@ -1,4 +1,4 @@
-package org.compactaudit.response;
+package org.compactaudit.round;
 
 /** Where the agency is with its return; the dashboard derives invited, opened, late and escalated from the dates. */
 public enum ReturnStatus {

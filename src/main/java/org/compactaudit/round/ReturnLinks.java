@@ -1,4 +1,4 @@
-package org.compactaudit.response;
+package org.compactaudit.round;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -51,7 +51,7 @@ public class ReturnLinks {
     }
 
     /** The hash a link's token is stored under; empty for a token no link of ours could have. */
-    static Optional<String> hashOf(String token) {
+    public static Optional<String> hashOf(String token) {
         return token == null || token.length() < 20 || token.length() > 100 ? Optional.empty() : Optional.of(hash(token));
     }
 

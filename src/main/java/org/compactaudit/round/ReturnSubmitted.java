@@ -1,4 +1,4 @@
-package org.compactaudit.response;
+package org.compactaudit.round;
 
 /** Fired (synchronously, inside the submitting transaction) when a return is submitted. */
 public record ReturnSubmitted(long returnId) {

@@ -1,4 +1,4 @@
-package org.compactaudit.response;
+package org.compactaudit.round;
 
 /** Fired (synchronously, inside the reopening transaction) when the manager reopens a submitted return. */
 public record ReturnReopened(long returnId) {

@@ -1,4 +1,4 @@
-package org.compactaudit.response;
+package org.compactaudit.round;
 
 /** Why an agency is in a round's cohort. */
 public enum CohortReason {
