@@ -24,6 +24,7 @@ import org.compactaudit.common.DomainException;
 import org.compactaudit.mail.Outbox;
 import org.compactaudit.mail.OutboxMessage;
 import org.compactaudit.round.AuditRound;
+import org.compactaudit.round.ChaserStep;
 import org.compactaudit.round.Return;
 import org.compactaudit.round.ReturnStatus;
 import org.compactaudit.round.RoundService;

@@ -35,7 +35,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.compactaudit.agency.Agency;
 import org.compactaudit.agency.Sector;
 import org.compactaudit.chasing.ChaserSchedule;
-import org.compactaudit.chasing.ChaserStep;
 import org.compactaudit.chasing.ChasingService;
 import org.compactaudit.chasing.Escalation;
 import org.compactaudit.common.ClockProducer;

@@ -28,7 +28,6 @@ import io.quarkus.qute.Template;
 import org.compactaudit.agency.Agency;
 import org.compactaudit.agency.CycleGroup;
 import org.compactaudit.agency.Sector;
-import org.compactaudit.chasing.ChaserStep;
 import org.compactaudit.common.ApiError.FieldError;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.mail.Outbox;

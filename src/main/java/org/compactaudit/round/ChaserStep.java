@@ -1,4 +1,4 @@
-package org.compactaudit.chasing;
+package org.compactaudit.round;
 
 import java.util.List;
 
