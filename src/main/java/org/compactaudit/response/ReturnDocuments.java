@@ -54,8 +54,8 @@ public class ReturnDocuments {
     Clock clock;
 
     /**
-     * The first PDF a process renders loads openhtmltopdf and PDFBox's font mapping (3.8 s measured, 0.4–0.8 s for
-     * each one after): render one in the background at start-up so that cost does not fall on the first submit.
+     * The first PDF a process renders loads openhtmltopdf and PDFBox's font mapping (0.7–1 s on an idle machine,
+     * 3.8 s under load; docs/response.md): render one in the background at start-up so the first submit does not pay.
      */
     void warmUp(@Observes StartupEvent event) {
         Thread warmUp = new Thread(() -> {
