@@ -21,29 +21,58 @@ public final class AnswerCompleteness {
     private AnswerCompleteness() {
     }
 
-    /** What is missing from the answer, as a sentence ending the phrase "This question ...", or null when complete. */
-    public static String problem(Answer answer) {
+    /**
+     * What is missing from an answer. {@code field} is the API's name of the field at fault (the page's field id
+     * is {@link #pageField()}); {@code text} ends the phrase "This question ..."; {@code fix} says what to do.
+     */
+    public record Problem(String field, String text, String fix) {
+        public String pageField() {
+            return AnswerCompleteness.pageField(field);
+        }
+    }
+
+    /** The suffix of the page's input id after the question key for an API field: the first radio, a box, the date's day. */
+    public static String pageField(String field) {
+        return field.equals("action.due") ? "action-due-day" : field.replace('.', '-');
+    }
+
+    private static final Problem NO_GRADE = new Problem("grade", "has no grade", "choose a grade");
+    private static final Problem NOT_CONFIRMED = new Problem("confirm",
+            "is from your last return and has not been confirmed", "confirm the answer from your last return is still true");
+    private static final Problem NO_REASON = new Problem("naReason", "is Not applicable but has no reason",
+            "say why it does not apply to your agency");
+    private static final Problem NO_EVIDENCE = new Problem("evidence", "has no evidence", "add your evidence");
+    private static final Problem NO_WHAT = new Problem("action.what", "needs an action: what will be done",
+            "say what will be done");
+    private static final Problem NO_OWNER = new Problem("action.owner", "needs an action: who will do it",
+            "say who will do it");
+    private static final Problem NO_DUE = new Problem("action.due", "needs an action: when it will be done by",
+            "enter the date the action will be done by");
+
+    /** What is missing from the answer, or null when it is complete. */
+    public static Problem problem(Answer answer) {
         if (answer == null || answer.grade == null) {
-            return "has no grade";
+            return NO_GRADE;
         }
         if (answer.carriedForward) {
-            return "is from your last return and has not been confirmed";
+            return NOT_CONFIRMED;
         }
         if (answer.grade == Grade.NOT_APPLICABLE) {
-            return blank(answer.naReason) ? "is Not applicable but has no reason" : null;
+            // Evidence is not asked for Not applicable: text posted in it (without JavaScript) is kept but not required.
+            return blank(answer.naReason) ? NO_REASON : null;
         }
         if (blank(answer.evidence)) {
-            return "has no evidence";
+            return NO_EVIDENCE;
         }
         if (answer.grade.needsAction()) {
             if (blank(answer.actionWhat)) {
-                return "needs an action: what will be done";
+                return NO_WHAT;
             }
             if (blank(answer.actionOwner)) {
-                return "needs an action: who will do it";
+                return NO_OWNER;
             }
             if (answer.actionDue == null) {
-                return "needs an action: when it will be done by";
+                return NO_DUE;
             }
         }
         return null;

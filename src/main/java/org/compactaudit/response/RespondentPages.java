@@ -28,6 +28,7 @@ import io.smallrye.common.annotation.Blocking;
 
 import org.compactaudit.common.ApiError.FieldError;
 import org.compactaudit.common.DomainException;
+import org.compactaudit.tool.Grade;
 import org.compactaudit.web.FormErrors;
 
 /**
@@ -59,9 +60,14 @@ public class RespondentPages {
 
     /** A question's fields as the page shows them: the stored answer, or what the user posted. */
     public record QuestionForm(ReturnView.QuestionView qv, String grade, String evidence, String naReason, String what,
-            String owner, String day, String month, String year, int version, boolean carriedForward, String problem) {
+            String owner, String day, String month, String year, int version, boolean carriedForward) {
         public String key() {
             return qv.question().key;
+        }
+
+        /** The grade as people read it ("Good"), or "" when none was chosen. */
+        public String gradeLabel() {
+            return Grade.fromCode(grade).map(g -> g.label).orElse("");
         }
 
         /** The id and name of one of the question's fields, e.g. {@code s1-q1-evidence}. */
@@ -103,7 +109,7 @@ public class RespondentPages {
         List<QuestionForm> forms = s.questions().stream().map(q -> {
             QuestionForm f = fromAnswer(q);
             if (check && q.problem() != null) {
-                errors.add(f.key() + "-grade", "Question " + q.question().key + " " + q.problem());
+                errors.add(f.id(q.problem().pageField()), q.fixHere());
             }
             return f;
         }).toList();
@@ -172,7 +178,7 @@ public class RespondentPages {
                 QuestionForm yours = posted.get(c.questionKey());
                 shown.add(new ConflictForm(q, c.theirs(), new QuestionForm(q, yours.grade(), yours.evidence(),
                         yours.naReason(), yours.what(), yours.owner(), yours.day(), yours.month(), yours.year(),
-                        c.theirs().seenVersion(), false, null)));
+                        c.theirs().seenVersion(), false)));
             }
             return Response.status(409).entity(Templates.conflicts(fresh, fresh.standard(key), token, shown)).build();
         }
@@ -201,9 +207,9 @@ public class RespondentPages {
             ReturnView view = service.open(token);
             FormErrors errors = FormErrors.none();
             declaration.problems().forEach(p -> errors.add(p.field(), p.message()));
-            List<IncompleteLink> links = e.items.stream().map(i -> new IncompleteLink(
-                    "/respond/" + token + "/standards/" + i.standardKey() + "?check=true#" + i.questionKey() + "-grade",
-                    title(view, i.standardKey()) + ": question " + i.questionKey() + " " + i.problem())).toList();
+            List<IncompleteLink> links = e.items.stream().map(i -> new IncompleteLink("/respond/" + token + "/standards/"
+                    + i.standardKey() + "?check=true#" + i.questionKey() + "-" + AnswerCompleteness.pageField(i.field()),
+                    i.message())).toList();
             return Response.status(422).entity(Templates.check(view, token, declaration, errors, links)).build();
         } catch (DomainException e) {
             if (e.status() != 400) {
@@ -232,20 +238,16 @@ public class RespondentPages {
         return Response.ok(pdf, "application/pdf").header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
-    private static String title(ReturnView view, String standardKey) {
-        return view.standard(standardKey).standard().title;
-    }
-
     static QuestionForm fromAnswer(ReturnView.QuestionView q) {
         Answer a = q.answer();
         if (a == null) {
-            return new QuestionForm(q, "", "", "", "", "", "", "", "", 0, false, q.problem());
+            return new QuestionForm(q, "", "", "", "", "", "", "", "", 0, false);
         }
         LocalDate due = a.actionDue;
         return new QuestionForm(q, a.grade == null ? "" : a.grade.code, nz(a.evidence), nz(a.naReason), nz(a.actionWhat),
                 nz(a.actionOwner), due == null ? "" : String.valueOf(due.getDayOfMonth()),
                 due == null ? "" : String.valueOf(due.getMonthValue()), due == null ? "" : String.valueOf(due.getYear()),
-                a.seenVersion(), a.carriedForward, q.problem());
+                a.seenVersion(), a.carriedForward);
     }
 
     private static QuestionForm fromForm(ReturnView.QuestionView q, MultivaluedMap<String, String> form) {
@@ -259,7 +261,7 @@ public class RespondentPages {
         return new QuestionForm(q, value(form, k + "-grade"), text(form, k + "-evidence"), text(form, k + "-naReason"),
                 text(form, k + "-action-what"), value(form, k + "-action-owner"), value(form, k + "-action-due-day"),
                 value(form, k + "-action-due-month"), value(form, k + "-action-due-year"), version,
-                q.answer() != null && q.answer().carriedForward, null);
+                q.answer() != null && q.answer().carriedForward);
     }
 
     private static String value(MultivaluedMap<String, String> form, String name) {

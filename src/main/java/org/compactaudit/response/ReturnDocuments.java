@@ -1,21 +1,22 @@
 package org.compactaudit.response;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateExtension;
-import io.quarkus.qute.TemplateInstance;
+import org.jboss.logging.Logger;
 
-import org.compactaudit.common.ClockProducer;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.runtime.StartupEvent;
+
+import org.compactaudit.common.Dates;
 import org.compactaudit.mail.Outbox;
 import org.compactaudit.round.Return;
 import org.compactaudit.web.PdfRenderer;
@@ -24,27 +25,25 @@ import org.compactaudit.web.PdfRenderer;
 @ApplicationScoped
 public class ReturnDocuments {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK)
-            .withZone(ClockProducer.ZONE);
+    /** Sectors inspected by Ofsted with a governing body (sections 175 and 157 of the Education Act 2002). */
+    private static final Set<String> SCHOOL_SECTORS = Set.of("school", "further-education");
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance returnPdf(ReturnView view, String printedAt);
 
-        static native TemplateInstance receipt(ReturnView view);
+        static native TemplateInstance receipt(ReturnView view, boolean inspectedByOfsted);
 
         static native TemplateInstance reopened(Return ret, String reason);
 
         static native TemplateInstance link(Return ret, String url);
     }
 
-    /** Formatting helpers for all response templates: {@code instant.when}. */
-    @TemplateExtension
-    static class Formats {
-        static String when(Instant instant) {
-            return instant == null ? "" : WHEN.format(instant);
-        }
-    }
+    private static final Logger LOG = Logger.getLogger(ReturnDocuments.class);
+
+    /** Enough of a page to load the renderer's classes and both font weights. */
+    private static final String WARM_UP_PAGE = "<html><head><style>body { font-family: '" + PdfRenderer.FONT_FAMILY
+            + "'; }</style></head><body><p>Warm-up <b>page</b></p></body></html>";
 
     @Inject
     PdfRenderer renderer;
@@ -55,8 +54,25 @@ public class ReturnDocuments {
     @Inject
     Clock clock;
 
+    /**
+     * The first PDF a process renders loads openhtmltopdf and PDFBox's font mapping (0.7–1 s on an idle machine,
+     * 3.8 s under load; docs/response.md): render one in the background at start-up so the first submit does not pay.
+     */
+    void warmUp(@Observes StartupEvent event) {
+        Thread warmUp = new Thread(() -> {
+            try {
+                renderer.render(WARM_UP_PAGE);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Could not render the start-up PDF; the first return's PDF will be slow or fail the same way");
+            }
+        }, "pdf-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
+    }
+
     public byte[] pdf(ReturnView view) {
-        return renderer.render(Templates.returnPdf(view, WHEN.format(clock.instant())).render());
+        return renderer.render(Templates.returnPdf(view, Dates.dateTime(clock.instant())).render());
     }
 
     public static String fileName(Return r) {
@@ -67,7 +83,7 @@ public class ReturnDocuments {
     void sendReceipt(ReturnView view) {
         Return r = view.ret();
         byte[] pdf = pdf(view);
-        String body = Templates.receipt(view).render();
+        String body = Templates.receipt(view, SCHOOL_SECTORS.contains(r.agency.sector.code)).render();
         for (String to : recipients(r.submittedByEmail, r.agency.leadEmail)) {
             outbox.enqueue(new Outbox.Email("return-receipt", to, r.round.partnership.contactEmail,
                     "Your Section 11 return: " + r.agency.name + ", " + r.round.name, body, null, r.id),

@@ -28,6 +28,7 @@ import org.hibernate.Hibernate;
 
 import org.compactaudit.common.ApiError.FieldError;
 import org.compactaudit.common.ClockProducer;
+import org.compactaudit.common.Dates;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.partnership.Partnership;
 import org.compactaudit.round.AuditRound;
@@ -218,8 +219,7 @@ public class ReturnService {
         em.refresh(r, LockModeType.PESSIMISTIC_WRITE);
         ensureWritable(r);
         ReturnView view = view(r);
-        List<IncompleteReturn.Item> incomplete = view.incomplete().stream()
-                .map(q -> new IncompleteReturn.Item(q.question().standard.key, q.question().key, q.problem())).toList();
+        List<IncompleteReturn.Item> incomplete = view.incomplete().stream().map(IncompleteReturn.Item::of).toList();
         if (!incomplete.isEmpty()) {
             throw new IncompleteReturn(incomplete);
         }
@@ -271,7 +271,7 @@ public class ReturnService {
             throw DomainException.conflict("Only a submitted return can be reopened");
         }
         if (isClosed(r.round)) {
-            throw DomainException.conflict("The round closed on " + r.round.closesOn + "; a reopened return could not be changed");
+            throw DomainException.conflict("The round closed on " + Dates.date(r.round.closesOn) + "; a reopened return could not be changed");
         }
         if (reason == null || reason.isBlank()) {
             throw DomainException.invalid("reason", "Enter why the return is being reopened");
@@ -281,7 +281,7 @@ public class ReturnService {
         }
         String previous = r.submittedByName;
         String previousEmail = r.submittedByEmail;
-        event(r, "reopened", reason.trim() + " (was submitted " + r.submittedAt + " by " + previous + ")", actor);
+        event(r, "reopened", reason.trim() + " (was submitted " + Dates.dateTime(r.submittedAt) + " by " + previous + ")", actor);
         r.status = ReturnStatus.IN_PROGRESS;
         r.submittedAt = null;
         r.late = false;
@@ -338,16 +338,17 @@ public class ReturnService {
                 .setParameter("t", r.toolVersion.id).getResultList();
         Map<Long, Answer> answers = answersByQuestion(r.id);
         String sector = r.agency.sector.code;
-        Map<Standard, List<ReturnView.QuestionView>> byStandard = new LinkedHashMap<>();
+        Map<Standard, List<Question>> byStandard = new LinkedHashMap<>();
         questions.stream().filter(q -> q.appliesTo(sector))
                 .sorted(Comparator.comparingInt((Question q) -> q.standard.position).thenComparingInt(q -> q.position))
-                .forEach(q -> {
-                    Answer a = answers.get(q.id);
-                    byStandard.computeIfAbsent(q.standard, s -> new ArrayList<>())
-                            .add(new ReturnView.QuestionView(q, a, AnswerCompleteness.problem(a)));
-                });
+                .forEach(q -> byStandard.computeIfAbsent(q.standard, s -> new ArrayList<>()).add(q));
         List<ReturnView.StandardView> standards = new ArrayList<>();
-        byStandard.forEach((standard, qs) -> {
+        byStandard.forEach((standard, applying) -> {
+            List<ReturnView.QuestionView> qs = new ArrayList<>();
+            for (Question q : applying) {
+                Answer a = answers.get(q.id);
+                qs.add(new ReturnView.QuestionView(q, qs.size() + 1, a, AnswerCompleteness.problem(a)));
+            }
             TaskStatus status = qs.stream().allMatch(ReturnView.QuestionView::complete) ? TaskStatus.COMPLETED
                     : qs.stream().anyMatch(q -> AnswerCompleteness.isStarted(q.answer())) ? TaskStatus.IN_PROGRESS
                     : TaskStatus.NOT_STARTED;
@@ -496,7 +497,7 @@ public class ReturnService {
             throw new DomainException(LOCKED, "This return has been submitted and can no longer be changed");
         }
         if (isClosed(roundStatus, closesOn)) {
-            throw new DomainException(LOCKED, "The round closed on " + closesOn + "; the return can no longer be changed");
+            throw new DomainException(LOCKED, "The round closed on " + Dates.date(closesOn) + "; the return can no longer be changed");
         }
     }
 

@@ -15,9 +15,20 @@ public record ReturnView(Return ret, boolean closed, List<StandardView> standard
     public record StandardView(Standard standard, TaskStatus status, List<QuestionView> questions) {
     }
 
-    public record QuestionView(Question question, Answer answer, String problem) {
+    /** {@code number} is the question's place in its standard as the agency sees it (1 = the first that applies). */
+    public record QuestionView(Question question, int number, Answer answer, AnswerCompleteness.Problem problem) {
         public boolean complete() {
             return problem == null;
+        }
+
+        /** What to do, for the standard's own page: "Question 3: add your evidence". */
+        public String fixHere() {
+            return "Question " + number + ": " + problem.fix();
+        }
+
+        /** What to do, anywhere else: "Question 3 in Safe recruitment: add your evidence". */
+        public String fix() {
+            return "Question " + number + " in " + question.standard.title + ": " + problem.fix();
         }
     }
 

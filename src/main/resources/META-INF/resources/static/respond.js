@@ -1,9 +1,11 @@
 // Progressive enhancement of a standard's page: each question saves itself through the API a moment after
-// typing stops, and the action fields show only for the grades that need one. Without JavaScript the Save
-// button does the same job.
+// typing stops; the action fields show only for the grades that need one, the Not applicable reason only for
+// Not applicable and the evidence box for every other grade. A box that holds text is never hidden, so nothing
+// is saved that cannot be seen. Without JavaScript every box shows and the Save button does the same job.
 const form = document.querySelector('form[data-autosave]');
 const PAUSE_MS = 1500;
 const NEEDS_ACTION = ['requires-improvement', 'inadequate'];
+const NOT_APPLICABLE = 'not-applicable';
 
 function dueDate(day, month, year) {
   if (!day && !month && !year) {
@@ -25,6 +27,8 @@ function enhance(block) {
   const version = block.querySelector('[data-version]');
   const status = block.querySelector('[data-status]');
   const action = block.querySelector('[data-action]');
+  const evidence = block.querySelector('[data-evidence]');
+  const naReason = block.querySelector('[data-na-reason]');
   let timer = null;
   let chain = Promise.resolve();
 
@@ -32,9 +36,13 @@ function enhance(block) {
     const checked = block.querySelector(`input[name="${key}-grade"]:checked`);
     return checked ? checked.value : null;
   };
-  const showAction = () => {
+  const showFields = () => {
     const hasText = text('action-what') || text('action-owner') || text('action-due-day');
     action.hidden = !NEEDS_ACTION.includes(grade()) && !hasText;
+    evidence.hidden = grade() === NOT_APPLICABLE && !text('evidence');
+    if (naReason) {
+      naReason.hidden = grade() !== NOT_APPLICABLE && !text('naReason');
+    }
   };
 
   const save = async () => {
@@ -81,11 +89,11 @@ function enhance(block) {
 
   block.addEventListener('input', schedule);
   block.addEventListener('change', () => {
-    showAction();
+    showFields();
     schedule();
   });
   form.addEventListener('submit', () => clearTimeout(timer));
-  showAction();
+  showFields();
 }
 
 if (form) {

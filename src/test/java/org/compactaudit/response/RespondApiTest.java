@@ -210,7 +210,11 @@ class RespondApiTest {
                 .body("incomplete[0].standardKey", equalTo("s1"))
                 .body("incomplete[0].problem", equalTo("has no evidence"))
                 .body("incomplete[1].problem", containsString("action"))
-                .body("incomplete[2].problem", equalTo("has no grade"));
+                .body("incomplete[2].problem", equalTo("has no grade"))
+                .body("incomplete.field", contains("evidence", "action.what", "grade", "grade"))
+                .body("incomplete[0].message", equalTo("Question 1 in Standard 1: add your evidence"))
+                .body("incomplete[1].message", equalTo("Question 2 in Standard 1: say what will be done"))
+                .body("incomplete[3].message", equalTo("Question 2 in Standard 2: choose a grade"));
         assertFalse(scenario.reload(o.returnId()).isSubmitted());
 
         Map<String, Object> q1 = complete("not-applicable");
@@ -244,10 +248,30 @@ class RespondApiTest {
             assertTrue(text.contains("Siân Ellis"), text);
             assertTrue(text.contains("We employ no staff."), text);
             assertTrue(text.contains("Train all staff"), text);
+            assertTrue(text.contains("Who will do it: Head teacher"), text);
+            assertTrue(text.contains("When it will be done by: 31 December 2018"), text);
+            assertTrue(text.contains("(due 30 June 2018)"), text);
+            assertFalse(text.contains("; owner:"), text);
+            assertTrue(m.bodyText.contains("submitted on 1 May 2018 at 10:00"), m.bodyText);
+            assertTrue(m.bodyText.contains("share it with Ofsted and your governing body"), m.bodyText);
         }
         byte[] pdf = given().when().get("/api/v1/respond/" + o.token() + "/pdf").then().statusCode(200)
                 .contentType("application/pdf").extract().asByteArray();
         assertTrue(pdfText(pdf).contains("Question 2 of standard 2?"));
+    }
+
+    @Test
+    void aReceiptOutsideSchoolsAndCollegesDoesNotMentionOfsted() {
+        ReturnScenario.Opened o = scenario.create("voluntary-community");
+        for (String key : List.of("s1-q1", "s1-q2", "s2-q1", "s2-q2")) {
+            put(o.token(), key, complete("good"), 200);
+        }
+        given().contentType(ContentType.JSON).body(Map.of("name", "Ann", "role", "Youth leader", "email", "ann@club.test"))
+                .when().post("/api/v1/respond/" + o.token() + "/submit").then().statusCode(200);
+        OutboxMessage receipt = scenario.outbox(o.returnId()).get(0);
+        assertTrue(receipt.bodyText.contains("Keep it for your records."), receipt.bodyText);
+        assertFalse(receipt.bodyText.contains("Ofsted"), receipt.bodyText);
+        assertFalse(receipt.bodyText.contains("schools"), receipt.bodyText);
     }
 
     @Test
@@ -263,7 +287,8 @@ class RespondApiTest {
         ReturnScenario.Opened closed = scenario.create();
         scenario.dates(closed.roundId(), LocalDate.of(2018, 3, 1), LocalDate.of(2018, 3, 31), LocalDate.of(2018, 4, 30));
         given().when().get("/api/v1/respond/" + closed.token()).then().statusCode(200).body("status", equalTo("not-started"));
-        put(closed.token(), "s1-q1", complete("good"), ReturnService.LOCKED);
+        given().contentType(ContentType.JSON).body(complete("good")).when().put("/api/v1/respond/" + closed.token() + "/answers/s1-q1")
+                .then().statusCode(ReturnService.LOCKED).body("message", containsString("closed on 30 April 2018"));
         given().contentType(ContentType.JSON).body(Map.of("name", "Ann", "role", "Manager", "email", "ann@x.test"))
                 .when().post("/api/v1/respond/" + closed.token() + "/submit").then().statusCode(ReturnService.LOCKED);
     }

@@ -82,6 +82,7 @@ class RespondBrowserTest {
             Page page = context.newPage();
             page.navigate(base + "respond/" + o.token());
             assertTrue(page.locator("#progress").textContent().contains("You have completed 0 of 2 standards"));
+            assertTrue(page.locator("main").textContent().contains("Due by 30 June 2018. Late returns are accepted until 31 July 2018."));
             Accessibility.assertNoViolations(page);
             assertFitsAPhone(page);
 
@@ -198,6 +199,40 @@ class RespondBrowserTest {
     }
 
     @Test
+    void notApplicableAsksForTheReasonInsteadOfTheEvidenceAndWithoutJavaScriptBothBoxesShow() {
+        ReturnScenario.Opened o = scenario.create();
+        try (BrowserContext context = Browsers.newContext()) {
+            Page page = context.newPage();
+            page.navigate(base + "respond/" + o.token() + "/standards/s1");
+            assertTrue(page.isVisible("#s1-q1-evidence"));
+            assertFalse(page.isVisible("#s1-q1-naReason"), "no grade yet: the reason is not asked");
+            page.check("#s1-q1-grade-not-applicable");
+            assertTrue(page.isVisible("#s1-q1-naReason"));
+            assertFalse(page.isVisible("#s1-q1-evidence"), "Not applicable asks for the reason, not evidence");
+            Accessibility.assertNoViolations(page);
+            page.fill("#s1-q1-naReason", "We run no recruitment of our own.");
+            waitSaved(page, "s1-q1");
+            page.waitForResponse(r -> r.url().endsWith("/answers/s1-q1") && r.status() == 200,
+                    () -> page.check("#s1-q1-grade-good"));
+            assertTrue(page.isVisible("#s1-q1-evidence"));
+            assertTrue(page.isVisible("#s1-q1-naReason"), "a box holding text stays visible");
+        }
+        try (BrowserContext context = withoutJavaScript()) {
+            Page page = context.newPage();
+            page.navigate(base + "respond/" + o.token() + "/standards/s1");
+            page.check("#s1-q1-grade-not-applicable");
+            assertTrue(page.isVisible("#s1-q1-evidence"));
+            assertTrue(page.isVisible("#s1-q1-naReason"));
+            page.fill("#s1-q1-evidence", "Typed without JavaScript");
+            page.click("button.govuk-button[type=submit]");
+            page.waitForURL(url -> url.contains("?saved=s1"));
+        }
+        Answer a = scenario.answer(o.returnId(), "s1-q1");
+        assertEquals(org.compactaudit.tool.Grade.NOT_APPLICABLE, a.grade);
+        assertTrue(AnswerCompleteness.isComplete(a), "Not applicable with a reason is complete, whatever the evidence box holds");
+    }
+
+    @Test
     void typingSavesItselfAMomentLaterAndSurvivesAReload() {
         ReturnScenario.Opened o = scenario.create();
         try (BrowserContext context = Browsers.newContext()) {
@@ -232,6 +267,9 @@ class RespondBrowserTest {
             assertEquals(409, response.status());
             assertTrue(bob.locator("#s1-q1-theirs").textContent().contains("Alice's evidence"));
             assertTrue(bob.locator("#s1-q1-yours").textContent().contains("Bob's evidence"));
+            assertTrue(bob.locator("#s1-q1-yours").textContent().contains("Grade: Outstanding"));
+            assertTrue(bob.locator("#s1-q1-theirs").textContent().contains("Grade: Good"));
+            assertTrue(bob.locator("#s1-q1-theirs").textContent().contains("saved 1 May 2018 at 10:00"));
             assertEquals("Alice's evidence", scenario.answer(o.returnId(), "s1-q1").evidence);
 
             bob.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keep my version of s1-q1")).click();
@@ -245,6 +283,9 @@ class RespondBrowserTest {
     @Test
     void submitIsBlockedWithALinkToEachBlankThenAccepted() {
         ReturnScenario.Opened o = scenario.create();
+        io.restassured.RestAssured.given().contentType(ContentType.JSON)
+                .body(Map.of("grade", "good", "evidence", "", "version", 0))
+                .put("/api/v1/respond/" + o.token() + "/answers/s1-q1").then().statusCode(200);
         try (BrowserContext context = Browsers.newContext()) {
             Page page = context.newPage();
             page.navigate(base + "respond/" + o.token() + "/check");
@@ -254,17 +295,29 @@ class RespondBrowserTest {
             Response blocked = page.waitForNavigation(() -> page.click("form[action$='/submit'] button"));
             assertEquals(422, blocked.status());
             assertEquals(4, page.locator(".govuk-error-summary__list a").count());
+            com.microsoft.playwright.Locator first = page.locator(".govuk-error-summary__list a").first();
+            assertEquals("Question 1 in Standard 1: add your evidence", first.textContent());
+            assertTrue(first.getAttribute("href").endsWith("/standards/s1?check=true#s1-q1-evidence"), first.getAttribute("href"));
+            com.microsoft.playwright.Locator second = page.locator(".govuk-error-summary__list a").nth(1);
+            assertEquals("Question 2 in Standard 1: choose a grade", second.textContent());
+            assertTrue(second.getAttribute("href").endsWith("#s1-q2-grade"), second.getAttribute("href"));
+            assertFalse(page.locator(".govuk-error-summary").textContent().contains("s1-q"), "no internal keys");
             Accessibility.assertNoViolations(page);
             assertFitsAPhone(page);
 
-            page.locator(".govuk-error-summary__list a").first().click();
-            page.waitForURL(url -> url.contains("/standards/s1?check=true#s1-q1-grade"));
-            assertTrue(page.locator(".govuk-error-summary").textContent().contains("has no grade"));
+            first.click();
+            page.waitForURL(url -> url.contains("/standards/s1?check=true#s1-q1-evidence"));
+            com.microsoft.playwright.Locator summary = page.locator(".govuk-error-summary__list a");
+            assertEquals(List.of("Question 1: add your evidence", "Question 2: choose a grade"), summary.allTextContents());
+            assertEquals("#s1-q1-evidence", summary.first().getAttribute("href"));
+            assertTrue(page.locator("#s1-q1-evidence-error").textContent().contains("Question 1: add your evidence"));
+            assertTrue(page.locator("#s1-q1-evidence").getAttribute("class").contains("govuk-textarea--error"));
+            assertEquals(0, page.locator("#s1-q1-grade-error").count(), "the grade was given: the radios are not at fault");
             Accessibility.assertNoViolations(page);
 
             for (String key : List.of("s1-q1", "s1-q2", "s2-q1", "s2-q2")) {
                 io.restassured.RestAssured.given().contentType(ContentType.JSON)
-                        .body(Map.of("grade", "good", "evidence", "Evidence for " + key, "version", 0))
+                        .body(Map.of("grade", "good", "evidence", "Evidence for " + key, "version", key.equals("s1-q1") ? 1 : 0))
                         .put("/api/v1/respond/" + o.token() + "/answers/" + key).then().statusCode(200);
             }
             page.navigate(base + "respond/" + o.token() + "/check");

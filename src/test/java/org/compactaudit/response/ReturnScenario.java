@@ -19,7 +19,7 @@ import org.compactaudit.support.Fixtures;
 import org.compactaudit.tool.Question;
 import org.compactaudit.tool.ToolVersion;
 
-/** A fresh return with a live link for one test: the fixture tool (2 standards x 2 questions), a school, a sent round. */
+/** A fresh return with a live link for one test: the fixture tool (2 standards x 2 questions), a school (or another sector), a sent round. */
 @ApplicationScoped
 public class ReturnScenario {
 
@@ -33,9 +33,13 @@ public class ReturnScenario {
     ReturnLinks links;
 
     public Opened create() {
+        return create("school");
+    }
+
+    public Opened create(String sector) {
         ToolVersion tool = fixtures.tool(2, 2);
         Partnership partnership = fixtures.partnership();
-        Agency agency = fixtures.agency("school", CycleGroup.A, partnership);
+        Agency agency = fixtures.agency(sector, CycleGroup.A, partnership);
         AuditRound round = fixtures.round(partnership, tool);
         Return r = fixtures.returnFor(round, agency);
         return new Opened(r.id, issue(r.id), round.id, agency.id, tool.id, partnership.id);
