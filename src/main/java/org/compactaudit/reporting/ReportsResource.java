@@ -3,7 +3,6 @@ package org.compactaudit.reporting;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -53,9 +52,6 @@ public class ReportsResource {
     @Inject
     CurrentUser user;
 
-    @Inject
-    EntityManager em;
-
     @GET
     public TemplateInstance index(@QueryParam("page") @DefaultValue("1") int page) {
         ReportResource.requireReader(user);
@@ -71,7 +67,8 @@ public class ReportsResource {
         ReportResource.requireReader(user);
         TrendForm form = new TrendForm(partnership, standard);
         FormErrors errors = FormErrors.none();
-        if (partnership == null && standard == null) {
+        // The report's link names only the partnership: nothing has been chosen yet, so no error.
+        if (standard == null) {
             return Response.ok(page(form, errors, null)).build();
         }
         errors.require(partnership != null && !partnership.isBlank(), "partnership", "Choose a partnership")
@@ -90,11 +87,8 @@ public class ReportsResource {
     private TemplateInstance page(TrendForm form, FormErrors errors, Trend trend) {
         List<Option> partnerships = Partnership.<Partnership>list("order by name").stream()
                 .map(p -> new Option(p.code, p.name)).toList();
-        @SuppressWarnings("unchecked")
-        List<Object[]> keys = em.createNativeQuery("""
-                SELECT standard_key, MIN(title) FROM standard GROUP BY standard_key ORDER BY MIN(position), standard_key""")
-                .getResultList();
-        List<Option> standards = keys.stream().map(k -> new Option((String) k[0], k[1] + " (" + k[0] + ")")).toList();
+        List<Option> standards = reports.standardTitles(form.partnership()).stream()
+                .map(s -> new Option(s.standardKey(), s.title())).toList();
         return Templates.trends(form, errors, partnerships, standards, trend);
     }
 }

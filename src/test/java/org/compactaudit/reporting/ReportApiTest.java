@@ -132,7 +132,7 @@ class ReportApiTest {
     void theWorkbookHasTheOverviewWeakestStandardsAndDrillDownSheets() throws IOException {
         long round = fixture.build().round().id;
         byte[] xlsx = as(Role.MANAGER).get("/api/v1/rounds/{id}/export.xlsx", round).then().statusCode(200)
-                .contentType(ExportApi.XLSX).extract().asByteArray();
+                .contentType(ReportExports.XLSX).extract().asByteArray();
         java.nio.file.Path file = java.nio.file.Files.createTempFile("report", ".xlsx");
         java.nio.file.Files.write(file, xlsx);
         String workbook;
