@@ -268,7 +268,10 @@ public class ReportExports {
 
     /** The MESC report as PDF, from the same content as the overview page. */
     public byte[] pdf(long roundId) {
-        RoundReport report = reports.roundReport(roundId);
+        return pdf(reports.roundReport(roundId));
+    }
+
+    byte[] pdf(RoundReport report) {
         String xhtml = ReportResource.Templates.overviewPdf(report, ReportResource.GRADED, "", true).render();
         return pdf.render(xhtml);
     }

@@ -166,6 +166,59 @@ class ReportApiTest {
         }
     }
 
+    @Inject
+    ReportExports exports;
+
+    /**
+     * Moves the page breaks row by row (1 to 10 sectors of return figures, 12 to 20 standards): wherever the page
+     * breaks, a heading is on the same page as the table it introduces.
+     */
+    @Test
+    void thePdfKeepsEachHeadingOnThePageOfItsTable() throws IOException {
+        for (int sectors = 1; sectors <= 10; sectors++) {
+            for (int standards = 12; standards <= 20; standards += 4) {
+                assertHeadingsWithTheirTables(sectors, standards);
+            }
+        }
+    }
+
+    private void assertHeadingsWithTheirTables(int sectors, int standards) throws IOException {
+        try (PDDocument document = Loader.loadPDF(exports.pdf(report(sectors, standards)))) {
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                String text = stripper.getText(document).replaceAll("\\s+", " ");
+                String where = sectors + " sectors, " + standards + " standards, page " + page + ": " + text;
+                assertTrue(!text.contains("Return figures") || text.contains("Returns by sector"), where);
+                assertTrue(!text.contains("Weakest standards") || text.contains("Standards where services feel"), where);
+                // the first standard's table has the first "Answers to its questions" row
+                assertTrue(!text.contains("Grades by standard and sector") || text.contains("Answers to its questions"), where);
+            }
+        }
+    }
+
+    /** A round report with {@code sectors} rows of return figures and {@code count} standards over two sectors. */
+    private static RoundReport report(int sectors, int count) {
+        List<RoundReport.SectorReturns> returns = new ArrayList<>();
+        for (int i = 1; i <= sectors; i++) {
+            returns.add(new RoundReport.SectorReturns("sector-" + i, "Sector " + i, 10, 9, 8));
+        }
+        List<RoundReport.SectorRef> refs = List.of(new RoundReport.SectorRef("a", "Sector A"), new RoundReport.SectorRef("b", "Sector B"));
+        List<RoundReport.StandardFigures> standards = new ArrayList<>();
+        List<RoundReport.WeakStandard> weakest = new ArrayList<>();
+        for (int s = 1; s <= count; s++) {
+            Distribution d = new Distribution(1, 5, 2, 1, 1);
+            List<RoundReport.SectorFigures> figures = refs.stream()
+                    .map(r -> new RoundReport.SectorFigures(r.code(), r.name(), d)).toList();
+            standards.add(new RoundReport.StandardFigures("k" + s, "Standard number " + s, s, figures, d.plus(d), figures, d));
+            weakest.add(new RoundReport.WeakStandard(s, "k" + s, "Standard number " + s, 6, 18, 33.3));
+        }
+        return new RoundReport(1, "2018-19", "p", "A partnership", "The lowest graded answer.",
+                new RoundReport.ReturnFigures(returns, new RoundReport.SectorReturns(null, "All sectors", 10L * sectors,
+                        9L * sectors, 8L * sectors)), refs, standards, weakest, List.of());
+    }
+
     @Test
     void trendsFollowAStandardAcrossRoundsAndNoteChangedQuestions() {
         ReportFixture.Built first = fixture.build();
