@@ -8,8 +8,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.compactaudit.common.DomainException;
 import org.compactaudit.partnership.Partnership;
@@ -52,6 +54,9 @@ public class ReportsResource {
     @Inject
     CurrentUser user;
 
+    @Context
+    UriInfo uri;
+
     @GET
     public TemplateInstance index(@QueryParam("page") @DefaultValue("1") int page) {
         ReportResource.requireReader(user);
@@ -67,8 +72,9 @@ public class ReportsResource {
         ReportResource.requireReader(user);
         TrendForm form = new TrendForm(partnership, standard);
         FormErrors errors = FormErrors.none();
-        // The report's link names only the partnership: nothing has been chosen yet, so no error.
-        if (standard == null) {
+        // The report's link names only the partnership: nothing has been chosen yet, so no error. (A submitted
+        // form always sends the field, blank or not; a blank parameter arrives here as null.)
+        if (!uri.getQueryParameters().containsKey("standard")) {
             return Response.ok(page(form, errors, null)).build();
         }
         errors.require(partnership != null && !partnership.isBlank(), "partnership", "Choose a partnership")

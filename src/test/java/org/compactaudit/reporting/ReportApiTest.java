@@ -89,6 +89,9 @@ class ReportApiTest {
         as(Role.MODERATOR).get("/api/v1/rounds/{id}/export.csv", round).then().statusCode(403);
         as(Role.ADMIN).get("/api/v1/rounds/{id}/report/standards/s1", round).then().statusCode(403);
         given().get("/api/v1/rounds/{id}/report", round).then().statusCode(401);
+        // the page's own downloads ask an anonymous browser to sign in
+        given().redirects().follow(false).get("/rounds/{id}/report/export.csv", round).then().statusCode(302)
+                .header("Location", org.hamcrest.Matchers.endsWith("/login"));
         as(Role.MESC).get("/api/v1/rounds/{id}/report", -5).then().statusCode(404).body("status", equalTo(404));
         as(Role.MESC).get("/api/v1/rounds/{id}/report/standards/nope", round).then().statusCode(404);
         as(Role.MESC).get("/api/v1/trends?standard=s1").then().statusCode(400).body("fields[0].field", equalTo("partnership"));
