@@ -20,6 +20,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -41,6 +43,8 @@ public class ReportExports {
 
     public static final List<String> CSV_HEADER = List.of("round", "agency", "sector", "toolVersion", "standardKey",
             "questionKey", "grade", "naReason", "evidence", "actionWhat", "actionOwner", "actionDue", "submittedAt");
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** Rows fetched per round trip; the driver keeps no more than this in memory. */
     private static final int FETCH_SIZE = 2_000;
@@ -80,6 +84,26 @@ public class ReportExports {
 
     @Inject
     PdfRenderer pdf;
+
+    /**
+     * The download named by {@code file} ({@code export.csv}, {@code export.xlsx} or {@code export.pdf}) as an
+     * attachment: what the API and the report page both answer.
+     */
+    public Response download(long roundId, String file) {
+        reports.round(roundId);
+        String name = "round-" + roundId + "-";
+        return switch (file) {
+            case "export.csv" -> attachment((StreamingOutput) out -> writeCsv(roundId, out), "text/csv; charset=UTF-8",
+                    name + "answers.csv");
+            case "export.xlsx" -> attachment(xlsx(roundId), XLSX, name + "report.xlsx");
+            case "export.pdf" -> attachment(pdf(roundId), "application/pdf", name + "mesc-report.pdf");
+            default -> throw new IllegalArgumentException("No export " + file);
+        };
+    }
+
+    private static Response attachment(Object entity, String type, String filename) {
+        return Response.ok(entity, type).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+    }
 
     /**
      * Streams every answer of the round's submitted returns with a forward-only cursor, so memory stays flat
@@ -245,7 +269,10 @@ public class ReportExports {
 
     /** The MESC report as PDF, from the same content as the overview page. */
     public byte[] pdf(long roundId) {
-        RoundReport report = reports.roundReport(roundId);
+        return pdf(reports.roundReport(roundId));
+    }
+
+    byte[] pdf(RoundReport report) {
         String xhtml = ReportResource.Templates.overviewPdf(report, ReportResource.GRADED, "", true).render();
         return pdf.render(xhtml);
     }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.compactaudit.web.CurrentUser;
 import org.compactaudit.tool.Grade;
@@ -43,6 +44,9 @@ public class ReportResource {
     ReportService reports;
 
     @Inject
+    ReportExports exports;
+
+    @Inject
     CurrentUser user;
 
     @GET
@@ -50,6 +54,18 @@ public class ReportResource {
         requireReader(user);
         RoundReport report = reports.roundReport(id);
         return Templates.overview(report, GRADED, GradeChart.svg("grade-chart", report.standards()), false);
+    }
+
+    /**
+     * The downloads the overview links to, for a browser signed in with the form; the API's
+     * {@code /api/v1/rounds/{id}/export.*} take HTTP Basic only.
+     */
+    @GET
+    @Path("{file: export\\.(csv|xlsx|pdf)}")
+    @Produces({"text/csv", ReportExports.XLSX, "application/pdf"})
+    public Response export(@PathParam("id") long id, @PathParam("file") String file) {
+        requireReader(user);
+        return exports.download(id, file);
     }
 
     @GET

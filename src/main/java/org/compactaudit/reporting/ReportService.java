@@ -29,6 +29,7 @@ import org.compactaudit.reporting.StandardReport.AgencyGrade;
 import org.compactaudit.reporting.StandardReport.NotApplicableReason;
 import org.compactaudit.reporting.StandardReport.QuestionFigures;
 import org.compactaudit.reporting.StandardReport.SectorCount;
+import org.compactaudit.reporting.StandardReport.Wording;
 import org.compactaudit.round.AuditRound;
 import org.compactaudit.tool.Grade;
 import org.compactaudit.tool.StandardGrade;
@@ -114,16 +115,24 @@ public class ReportService {
             throw DomainException.notFound("Standard " + standardKey + " is not in this round's audit tools.");
         }
         Map<String, Sector> sectors = sectors();
-        Map<String, String> questionTexts = new LinkedHashMap<>();
+        // Each question key's wordings, newest tool version first: the first is the one the page heads it with.
+        Map<String, Map<String, Set<String>>> wordings = new LinkedHashMap<>();
+        Map<String, Integer> questionPositions = new HashMap<>();
         for (Object[] row : rows("""
-                SELECT q.question_key, q.text, MIN(s.position), MIN(q.position) FROM question q
+                SELECT q.question_key, q.text, q.position, tv.title FROM question q
                 JOIN standard s ON s.id = q.standard_id
-                JOIN round_tool rt ON rt.tool_version_id = s.tool_version_id
+                JOIN tool_version tv ON tv.id = s.tool_version_id
+                JOIN round_tool rt ON rt.tool_version_id = tv.id
                 WHERE rt.round_id = :round AND s.standard_key = :standard
-                GROUP BY q.question_key, q.text ORDER BY MIN(q.position), q.question_key""",
+                ORDER BY tv.published_at DESC, tv.id DESC, q.position""",
                 Map.of("round", roundId, "standard", standardKey))) {
-            questionTexts.putIfAbsent((String) row[0], (String) row[1]);
+            String key = (String) row[0];
+            wordings.computeIfAbsent(key, k -> new LinkedHashMap<>())
+                    .computeIfAbsent((String) row[1], t -> new java.util.TreeSet<>()).add((String) row[3]);
+            questionPositions.putIfAbsent(key, ((Number) row[2]).intValue());
         }
+        List<String> toolQuestions = wordings.keySet().stream()
+                .sorted(Comparator.comparingInt((String k) -> questionPositions.get(k)).thenComparing(k -> k)).toList();
         Map<String, Map<String, Distribution>> byQuestion = new HashMap<>();
         for (Object[] row : rows("""
                 SELECT question_key, sector_code, grade, answers FROM grade_tally
@@ -154,7 +163,7 @@ public class ReportService {
         Set<String> sectorCodes = new LinkedHashSet<>(agencyBySector.keySet());
         byQuestion.values().forEach(m -> sectorCodes.addAll(m.keySet()));
         List<SectorRef> sectorRefs = ordered(sectorCodes, sectors);
-        Set<String> questionKeys = new LinkedHashSet<>(questionTexts.keySet());
+        Set<String> questionKeys = new LinkedHashSet<>(toolQuestions);
         questionKeys.addAll(byQuestion.keySet());
 
         List<QuestionFigures> questions = new ArrayList<>();
@@ -167,8 +176,11 @@ public class ReportService {
                             .thenComparing(Comparator.comparingLong(NotApplicableReason::answers).reversed())
                             .thenComparing(NotApplicableReason::reason))
                     .toList();
-            questions.add(new QuestionFigures(key, questionTexts.getOrDefault(key, key), perSector(sectorRefs, bySector),
-                    sum(bySector), weak, na, summary(na), naReasons));
+            Map<String, Set<String>> texts = wordings.getOrDefault(key, Map.of());
+            List<Wording> differing = texts.size() < 2 ? List.of() : texts.entrySet().stream()
+                    .map(e -> new Wording(e.getKey(), List.copyOf(e.getValue()))).toList();
+            questions.add(new QuestionFigures(key, texts.isEmpty() ? key : texts.keySet().iterator().next(), differing,
+                    perSector(sectorRefs, bySector), sum(bySector), weak, na, summary(na), naReasons));
         }
         List<QuestionFigures> most = questions.stream().filter(q -> q.total().weak() > 0)
                 .sorted(Comparator.comparingLong((QuestionFigures q) -> q.total().weak()).reversed()
@@ -219,21 +231,23 @@ public class ReportService {
         Map<String, String> previous = null;
         String title = standardKey;
         for (AuditRound round : rounds) {
+            StandardInfo standard = standards(round.id).get(standardKey);
+            if (standard == null) {
+                continue;
+            }
+            // The newest round's title, as its report and the standard choices print it.
+            title = standard.title;
             Map<String, String> questions = new LinkedHashMap<>();
             Set<String> versions = new java.util.TreeSet<>();
             for (Object[] row : rows("""
-                    SELECT tv.tool_key, tv.version, s.title, q.question_key, q.text FROM round_tool rt
+                    SELECT tv.tool_key, tv.version, q.question_key, q.text FROM round_tool rt
                     JOIN tool_version tv ON tv.id = rt.tool_version_id
                     JOIN standard s ON s.tool_version_id = tv.id
                     JOIN question q ON q.standard_id = s.id
                     WHERE rt.round_id = :round AND s.standard_key = :standard
-                    ORDER BY tv.tool_key, tv.version, q.position""", Map.of("round", round.id, "standard", standardKey))) {
+                    ORDER BY tv.published_at DESC, tv.id DESC, q.position""", Map.of("round", round.id, "standard", standardKey))) {
                 versions.add(row[0] + "/" + row[1]);
-                title = (String) row[2];
-                questions.putIfAbsent((String) row[3], (String) row[4]);
-            }
-            if (versions.isEmpty()) {
-                continue;
+                questions.putIfAbsent((String) row[2], (String) row[3]);
             }
             Distribution agencies = Distribution.EMPTY;
             for (Object[] row : rows("""
@@ -325,16 +339,49 @@ public class ReportService {
     private record StandardInfo(String key, String title, int position) {
     }
 
-    /** The standards of the round's tool versions, by stable key, in tool order. */
+    /**
+     * The standards of the round's tool versions, by stable key, in tool order. A key's title and position are
+     * those of the newest tool version of the round that has it (latest published, then latest imported), so
+     * the report, the drill-down and year on year call a standard by one name.
+     */
     private Map<String, StandardInfo> standards(long roundId) {
-        Map<String, StandardInfo> standards = new LinkedHashMap<>();
-        for (Object[] row : rows("""
+        return byPosition(rows("""
                 SELECT s.standard_key, s.title, s.position FROM standard s
-                JOIN round_tool rt ON rt.tool_version_id = s.tool_version_id
-                WHERE rt.round_id = :round ORDER BY s.position, s.standard_key""", Map.of("round", roundId))) {
-            standards.putIfAbsent((String) row[0], new StandardInfo((String) row[0], (String) row[1], ((Number) row[2]).intValue()));
+                JOIN tool_version tv ON tv.id = s.tool_version_id
+                JOIN round_tool rt ON rt.tool_version_id = tv.id
+                WHERE rt.round_id = :round ORDER BY tv.published_at DESC, tv.id DESC""", Map.of("round", roundId)));
+    }
+
+    /**
+     * The standards a year-on-year view can follow, with the title the newest round using each one gives it (see
+     * {@link #standards}); only the partnership's rounds when a partnership code is given.
+     */
+    public List<StandardTitle> standardTitles(String partnershipCode) {
+        return byPosition(rows("""
+                SELECT s.standard_key, s.title, s.position FROM audit_round r
+                JOIN partnership p ON p.id = r.partnership_id
+                JOIN round_tool rt ON rt.round_id = r.id
+                JOIN tool_version tv ON tv.id = rt.tool_version_id
+                JOIN standard s ON s.tool_version_id = tv.id
+                WHERE :partnership = '' OR p.code = :partnership
+                ORDER BY r.opens_on DESC, r.id DESC, tv.published_at DESC, tv.id DESC""",
+                Map.of("partnership", partnershipCode == null ? "" : partnershipCode.strip()))).values().stream()
+                .map(s -> new StandardTitle(s.key, s.title)).toList();
+    }
+
+    public record StandardTitle(String standardKey, String title) {
+    }
+
+    /** The first row of each key wins (the query orders newest first); then in tool order. */
+    private static Map<String, StandardInfo> byPosition(List<Object[]> newestFirst) {
+        Map<String, StandardInfo> newest = new HashMap<>();
+        for (Object[] row : newestFirst) {
+            newest.putIfAbsent((String) row[0], new StandardInfo((String) row[0], (String) row[1], ((Number) row[2]).intValue()));
         }
-        return standards;
+        Map<String, StandardInfo> ordered = new LinkedHashMap<>();
+        newest.values().stream().sorted(Comparator.comparingInt(StandardInfo::position).thenComparing(StandardInfo::key))
+                .forEach(s -> ordered.put(s.key, s));
+        return ordered;
     }
 
     public AuditRound round(long roundId) {

@@ -3,14 +3,15 @@ package org.compactaudit.reporting;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.compactaudit.common.DomainException;
 import org.compactaudit.partnership.Partnership;
@@ -53,8 +54,8 @@ public class ReportsResource {
     @Inject
     CurrentUser user;
 
-    @Inject
-    EntityManager em;
+    @Context
+    UriInfo uri;
 
     @GET
     public TemplateInstance index(@QueryParam("page") @DefaultValue("1") int page) {
@@ -71,7 +72,9 @@ public class ReportsResource {
         ReportResource.requireReader(user);
         TrendForm form = new TrendForm(partnership, standard);
         FormErrors errors = FormErrors.none();
-        if (partnership == null && standard == null) {
+        // The report's link names only the partnership: nothing has been chosen yet, so no error. (A submitted
+        // form always sends the field, blank or not; a blank parameter arrives here as null.)
+        if (!uri.getQueryParameters().containsKey("standard")) {
             return Response.ok(page(form, errors, null)).build();
         }
         errors.require(partnership != null && !partnership.isBlank(), "partnership", "Choose a partnership")
@@ -90,11 +93,8 @@ public class ReportsResource {
     private TemplateInstance page(TrendForm form, FormErrors errors, Trend trend) {
         List<Option> partnerships = Partnership.<Partnership>list("order by name").stream()
                 .map(p -> new Option(p.code, p.name)).toList();
-        @SuppressWarnings("unchecked")
-        List<Object[]> keys = em.createNativeQuery("""
-                SELECT standard_key, MIN(title) FROM standard GROUP BY standard_key ORDER BY MIN(position), standard_key""")
-                .getResultList();
-        List<Option> standards = keys.stream().map(k -> new Option((String) k[0], k[1] + " (" + k[0] + ")")).toList();
+        List<Option> standards = reports.standardTitles(form.partnership()).stream()
+                .map(s -> new Option(s.standardKey(), s.title())).toList();
         return Templates.trends(form, errors, partnerships, standards, trend);
     }
 }

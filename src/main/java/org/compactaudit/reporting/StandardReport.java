@@ -18,7 +18,16 @@ public record StandardReport(long roundId, String roundName, String standardKey,
     public record NotApplicableReason(String sectorCode, String sectorName, String reason, long answers) {
     }
 
-    public record QuestionFigures(String questionKey, String text, List<SectorFigures> sectors, Distribution total,
+    /** One wording of a question and the tool versions (by title) that ask it so. */
+    public record Wording(String text, List<String> tools) {
+    }
+
+    /**
+     * {@code text} is the newest tool version's wording; {@code wordings} lists every wording with its tools when
+     * the round's tool versions word the question differently (empty otherwise).
+     */
+    public record QuestionFigures(String questionKey, String text, List<Wording> wordings, List<SectorFigures> sectors,
+            Distribution total,
             List<SectorCount> weakBySector, List<SectorCount> notApplicableBySector, String notApplicableSummary,
             List<NotApplicableReason> notApplicableReasons) {
     }

@@ -90,6 +90,9 @@ class ReportApiTest {
         as(Role.MODERATOR).get("/api/v1/rounds/{id}/export.csv", round).then().statusCode(403);
         as(Role.ADMIN).get("/api/v1/rounds/{id}/report/standards/s1", round).then().statusCode(403);
         given().get("/api/v1/rounds/{id}/report", round).then().statusCode(401);
+        // the page's own downloads ask an anonymous browser to sign in
+        given().redirects().follow(false).get("/rounds/{id}/report/export.csv", round).then().statusCode(302)
+                .header("Location", org.hamcrest.Matchers.endsWith("/login"));
         as(Role.MESC).get("/api/v1/rounds/{id}/report", -5).then().statusCode(404).body("status", equalTo(404));
         as(Role.MESC).get("/api/v1/rounds/{id}/report/standards/nope", round).then().statusCode(404);
         as(Role.MESC).get("/api/v1/trends?standard=s1").then().statusCode(400).body("fields[0].field", equalTo("partnership"));
@@ -133,7 +136,7 @@ class ReportApiTest {
     void theWorkbookHasTheOverviewWeakestStandardsAndDrillDownSheets() throws IOException {
         long round = fixture.build().round().id;
         byte[] xlsx = as(Role.MANAGER).get("/api/v1/rounds/{id}/export.xlsx", round).then().statusCode(200)
-                .contentType(ExportApi.XLSX).extract().asByteArray();
+                .contentType(ReportExports.XLSX).extract().asByteArray();
         java.nio.file.Path file = java.nio.file.Files.createTempFile("report", ".xlsx");
         java.nio.file.Files.write(file, xlsx);
         String workbook;
@@ -165,6 +168,59 @@ class ReportApiTest {
             assertTrue(text.contains("3 of 6 graded"), text);
             assertTrue(text.contains("lowest graded answer"), text);
         }
+    }
+
+    @Inject
+    ReportExports exports;
+
+    /**
+     * Moves the page breaks row by row (1 to 10 sectors of return figures, 12 to 20 standards): wherever the page
+     * breaks, a heading is on the same page as the table it introduces.
+     */
+    @Test
+    void thePdfKeepsEachHeadingOnThePageOfItsTable() throws IOException {
+        for (int sectors = 1; sectors <= 10; sectors++) {
+            for (int standards = 12; standards <= 20; standards += 4) {
+                assertHeadingsWithTheirTables(sectors, standards);
+            }
+        }
+    }
+
+    private void assertHeadingsWithTheirTables(int sectors, int standards) throws IOException {
+        try (PDDocument document = Loader.loadPDF(exports.pdf(report(sectors, standards)))) {
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                String text = stripper.getText(document).replaceAll("\\s+", " ");
+                String where = sectors + " sectors, " + standards + " standards, page " + page + ": " + text;
+                assertTrue(!text.contains("Return figures") || text.contains("Returns by sector"), where);
+                assertTrue(!text.contains("Weakest standards") || text.contains("Standards where services feel"), where);
+                // the first standard's table has the first "Answers to its questions" row
+                assertTrue(!text.contains("Grades by standard and sector") || text.contains("Answers to its questions"), where);
+            }
+        }
+    }
+
+    /** A round report with {@code sectors} rows of return figures and {@code count} standards over two sectors. */
+    private static RoundReport report(int sectors, int count) {
+        List<RoundReport.SectorReturns> returns = new ArrayList<>();
+        for (int i = 1; i <= sectors; i++) {
+            returns.add(new RoundReport.SectorReturns("sector-" + i, "Sector " + i, 10, 9, 8));
+        }
+        List<RoundReport.SectorRef> refs = List.of(new RoundReport.SectorRef("a", "Sector A"), new RoundReport.SectorRef("b", "Sector B"));
+        List<RoundReport.StandardFigures> standards = new ArrayList<>();
+        List<RoundReport.WeakStandard> weakest = new ArrayList<>();
+        for (int s = 1; s <= count; s++) {
+            Distribution d = new Distribution(1, 5, 2, 1, 1);
+            List<RoundReport.SectorFigures> figures = refs.stream()
+                    .map(r -> new RoundReport.SectorFigures(r.code(), r.name(), d)).toList();
+            standards.add(new RoundReport.StandardFigures("k" + s, "Standard number " + s, s, figures, d.plus(d), figures, d));
+            weakest.add(new RoundReport.WeakStandard(s, "k" + s, "Standard number " + s, 6, 18, 33.3));
+        }
+        return new RoundReport(1, "2018-19", "p", "A partnership", "The lowest graded answer.",
+                new RoundReport.ReturnFigures(returns, new RoundReport.SectorReturns(null, "All sectors", 10L * sectors,
+                        9L * sectors, 8L * sectors)), refs, standards, weakest, List.of());
     }
 
     @Test

@@ -72,7 +72,15 @@ public class ReportFixture {
     }
 
     public Built build(Partnership partnership, ToolVersion tool) {
+        return build(partnership, tool, tool);
+    }
+
+    /** The same round, with the schools answering {@code schoolTool} (as a round with an education tool does). */
+    public Built build(Partnership partnership, ToolVersion tool, ToolVersion schoolTool) {
         AuditRound round = fixtures.round(partnership, tool);
+        if (schoolTool != tool) {
+            useTool(round, "school", schoolTool);
+        }
         Map<String, Return> returns = new LinkedHashMap<>();
         for (String name : new String[] {"S1", "S2", "S3", "S4"}) {
             returns.put(name, fixtures.returnFor(round, fixtures.agency("school", CycleGroup.A, partnership)));
@@ -92,6 +100,12 @@ public class ReportFixture {
 
     private static Map<String, Grade> grades(Grade s1q1, Grade s1q2, Grade s2q1, Grade s2q2) {
         return Map.of("s1-q1", s1q1, "s1-q2", s1q2, "s2-q1", s2q1, "s2-q2", s2q2);
+    }
+
+    @Transactional
+    void useTool(AuditRound round, String sectorCode, ToolVersion tool) {
+        AuditRound managed = AuditRound.findById(round.id);
+        managed.tools.put(sectorCode, ToolVersion.findById(tool.id));
     }
 
     /** Exempts a return and recounts the round's return figures, as any change of the cohort does. */

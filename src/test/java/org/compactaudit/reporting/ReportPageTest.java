@@ -1,9 +1,15 @@
 package org.compactaudit.reporting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -13,7 +19,9 @@ import org.compactaudit.support.Browsers;
 import org.compactaudit.support.TestUsers;
 import org.junit.jupiter.api.Test;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
@@ -59,6 +67,30 @@ class ReportPageTest {
         }
     }
 
+    /** The page's download links, followed with the browser's own sign-in (the form's session cookie). */
+    @Test
+    void theDownloadLinksOfTheReportWorkForASignedInBrowser() {
+        long round = fixture.build().round().id;
+        try (BrowserContext context = Browsers.newContext()) {
+            Page page = context.newPage();
+            TestUsers.signIn(page, base.toString(), users.create(Role.MESC));
+            page.navigate(base + "rounds/" + round + "/report");
+            Map<String, String> types = Map.of("PDF", "application/pdf", "XLSX", ReportExports.XLSX, "CSV", "text/csv");
+            Map<String, String> starts = Map.of("PDF", "%PDF", "XLSX", "PK", "CSV", "round,agency,sector");
+            for (String kind : List.of("PDF", "XLSX", "CSV")) {
+                Locator link = page.locator("a[download]", new Page.LocatorOptions().setHasText("(" + kind + ")"));
+                String href = link.getAttribute("href");
+                APIResponse response = page.request().get(base + href.substring(1));
+                assertEquals(200, response.status(), href);
+                assertTrue(response.headers().get("content-type").startsWith(types.get(kind)), href);
+                assertTrue(new String(response.body(), StandardCharsets.ISO_8859_1).startsWith(starts.get(kind)), href);
+            }
+            Download download = page.waitForDownload(() -> page.getByText("Download every answer (CSV)").click());
+            assertNull(download.failure());
+            assertEquals("round-" + round + "-answers.csv", download.suggestedFilename());
+        }
+    }
+
     @Test
     void aModeratorCannotOpenTheReportPage() {
         long round = fixture.build().round().id;
@@ -67,8 +99,57 @@ class ReportPageTest {
             TestUsers.signIn(page, base.toString(), users.create(Role.MODERATOR));
             assertEquals(403, page.navigate(base + "rounds/" + round + "/report").status());
             assertEquals(403, page.navigate(base + "rounds/" + round + "/report/standards/s1").status());
+            assertEquals(403, page.navigate(base + "rounds/" + round + "/report/export.pdf").status());
             assertEquals(403, page.navigate(base + "reports").status());
             assertTrue(page.locator("main").textContent().contains("permission"));
+        }
+    }
+
+    @Test
+    void theYearOnYearLinkOpensTheChoiceWithoutAnErrorNamingStandardsAsTheReportDoes() {
+        ReportFixture.Built built = fixture.build();
+        try (BrowserContext context = Browsers.newContext()) {
+            Page page = context.newPage();
+            TestUsers.signIn(page, base.toString(), users.create(Role.MESC));
+            page.navigate(base + "rounds/" + built.round().id + "/report");
+            List<String> reportTitles = page.locator("caption a").allTextContents().stream().map(String::trim).toList();
+            assertEquals(List.of("Standard 1", "Standard 2"), reportTitles);
+
+            String href = page.getByText("Compare a standard year on year").getAttribute("href");
+            assertEquals(200, page.navigate(base + href.substring(1)).status());
+            assertEquals(0, page.locator(".govuk-error-summary, .govuk-error-message").count());
+            assertEquals(built.partnership().code, page.getByLabel("Partnership").inputValue());
+            List<String> choices = page.locator("#standard option:not([value=''])").allTextContents().stream()
+                    .map(String::trim).toList();
+            assertEquals(reportTitles, choices);
+            Accessibility.assertNoViolations(page);
+
+            page.getByLabel("Standard").selectOption("s2");
+            page.getByText("Show the standard").click();
+            assertTrue(page.locator("h2", new Page.LocatorOptions().setHasText("Standard 2:")).isVisible());
+        }
+    }
+
+    /** One decimal everywhere: "10.0%", never "10.00%" or "10%". */
+    @Test
+    void everyPercentageOnTheReportPagesHasOneDecimal() {
+        ReportFixture.Built built = fixture.build();
+        try (BrowserContext context = Browsers.newContext()) {
+            Page page = context.newPage();
+            TestUsers.signIn(page, base.toString(), users.create(Role.MANAGER));
+            for (String path : List.of("rounds/" + built.round().id + "/report",
+                    "rounds/" + built.round().id + "/report/standards/s2",
+                    "reports/trends?partnership=" + built.partnership().code + "&standard=s1")) {
+                page.navigate(base + path);
+                String text = page.locator("main").textContent();
+                Matcher percent = Pattern.compile("[0-9.]+%").matcher(text);
+                int found = 0;
+                while (percent.find()) {
+                    found++;
+                    assertTrue(percent.group().matches("\\d+\\.\\d%"), path + ": " + percent.group());
+                }
+                assertTrue(found > 0, path);
+            }
         }
     }
 

@@ -6,12 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Map;
 
+import java.time.Instant;
+
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import org.compactaudit.common.DomainException;
 import org.compactaudit.reporting.RoundReport.SectorReturns;
 import org.compactaudit.reporting.RoundReport.StandardFigures;
+import org.compactaudit.partnership.Partnership;
 import org.compactaudit.reporting.StandardReport.QuestionFigures;
+import org.compactaudit.reporting.StandardReport.Wording;
+import org.compactaudit.support.Fixtures;
+import org.compactaudit.tool.Standard;
+import org.compactaudit.tool.ToolVersion;
 import org.compactaudit.tool.Grade;
 import org.junit.jupiter.api.Test;
 
@@ -160,6 +168,50 @@ class ReportServiceTest {
 
         assertEquals(List.of(new RoundReport.ModerationComparison("s1", "Standard 1", 0, 1, 1),
                 new RoundReport.ModerationComparison("s2", "Standard 2", 1, 0, 0)), report.moderation());
+    }
+
+    @Inject
+    Fixtures fixtures;
+
+    @Test
+    void aStandardIsCalledByTheNewestToolVersionsTitleAndTheDrillDownShowsEachToolsWording() {
+        Partnership partnership = fixtures.partnership();
+        ToolVersion full = fixtures.tool(2, 2);
+        ToolVersion schools = fixtures.tool(2, 2);
+        // the schools' tool is the newer one: published later
+        revise(full, Instant.parse("2018-03-01T09:00:00Z"), "Safe recruitment", "Question 1 of standard 1?");
+        revise(schools, Instant.parse("2018-04-01T09:00:00Z"), "Safer recruitment", "Are staff checked as KCSIE requires?");
+        ReportFixture.Built built = fixture.build(partnership, full, schools);
+
+        RoundReport report = reports.roundReport(built.round().id);
+        assertEquals("Safer recruitment", standard(report, "s1").title());
+        assertEquals("Safer recruitment", report.weakestStandards().stream()
+                .filter(w -> w.standardKey().equals("s1")).findFirst().orElseThrow().title());
+
+        StandardReport s1 = reports.standardReport(built.round().id, "s1", 1);
+        assertEquals("Safer recruitment", s1.title());
+        QuestionFigures q1 = s1.questions().get(0);
+        assertEquals("Are staff checked as KCSIE requires?", q1.text());
+        assertEquals(List.of(new Wording("Are staff checked as KCSIE requires?", List.of(schools.title)),
+                new Wording("Question 1 of standard 1?", List.of(full.title))), q1.wordings());
+        // worded alike in both tools: nothing to add
+        assertEquals(List.of(), s1.questions().get(1).wordings());
+        // the answers to both wordings are counted: S1..S3 and G1..G3 answered s1-q1
+        assertEquals(6, q1.total().total());
+
+        // year on year and its choice of standards use the same title
+        assertEquals("Safer recruitment", reports.trend(partnership.code, "s1").title());
+        assertEquals(List.of(new ReportService.StandardTitle("s1", "Safer recruitment"),
+                new ReportService.StandardTitle("s2", "Standard 2")), reports.standardTitles(partnership.code));
+    }
+
+    @Transactional
+    void revise(ToolVersion tool, Instant publishedAt, String s1Title, String s1q1Text) {
+        ToolVersion managed = ToolVersion.findById(tool.id);
+        managed.publishedAt = publishedAt;
+        Standard s1 = managed.standards.stream().filter(s -> s.key.equals("s1")).findFirst().orElseThrow();
+        s1.title = s1Title;
+        s1.questions.stream().filter(q -> q.key.equals("s1-q1")).findFirst().orElseThrow().text = s1q1Text;
     }
 
     @Test
