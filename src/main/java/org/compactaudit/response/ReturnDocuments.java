@@ -6,15 +6,11 @@ import java.util.Locale;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.jboss.logging.Logger;
-
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.runtime.StartupEvent;
 
 import org.compactaudit.common.Dates;
 import org.compactaudit.mail.Outbox;
@@ -39,12 +35,6 @@ public class ReturnDocuments {
         static native TemplateInstance link(Return ret, String url);
     }
 
-    private static final Logger LOG = Logger.getLogger(ReturnDocuments.class);
-
-    /** Enough of a page to load the renderer's classes and both font weights. */
-    private static final String WARM_UP_PAGE = "<html><head><style>body { font-family: '" + PdfRenderer.FONT_FAMILY
-            + "'; }</style></head><body><p>Warm-up <b>page</b></p></body></html>";
-
     @Inject
     PdfRenderer renderer;
 
@@ -53,23 +43,6 @@ public class ReturnDocuments {
 
     @Inject
     Clock clock;
-
-    /**
-     * The first PDF a process renders loads openhtmltopdf and PDFBox's font mapping (0.7–1 s on an idle machine,
-     * 3.8 s under load; docs/response.md): render one in the background at start-up so the first submit does not pay.
-     */
-    void warmUp(@Observes StartupEvent event) {
-        Thread warmUp = new Thread(() -> {
-            try {
-                renderer.render(WARM_UP_PAGE);
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "Could not render the start-up PDF; the first return's PDF will be slow or fail the same way");
-            }
-        }, "pdf-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.setPriority(Thread.MIN_PRIORITY);
-        warmUp.start();
-    }
 
     public byte[] pdf(ReturnView view) {
         return renderer.render(Templates.returnPdf(view, Dates.dateTime(clock.instant())).render());
