@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
  * The embedded default keeps what it acknowledged: the packaged jar (target/quarkus-app/quarkus-run.jar, the H2
  * build) runs on its default database URL in a folder of its own; several threads save answers, the process is
  * killed with SIGKILL in the middle of the burst and started again, and every save answered 200 must be stored.
- * The same starts show the session key is shared across restarts (a cookie from before still signs in) and that no
- * start-up log prints it.
+ * The same starts show the session key is shared across restarts (a cookie from before still signs in), that no
+ * start-up log prints it, and that emailed links follow the HTTP port.
  */
 class CrashDurabilityIT {
 
@@ -75,6 +75,8 @@ class CrashDurabilityIT {
         port = freePort();
 
         start(jar);
+        assertTrue(Files.readString(logs.get(0)).contains("Links in emails lead to http://localhost:" + port),
+                "emailed links follow the HTTP port when no base URL is set");
         String cookie = signIn();
         assertEquals(200, get("/users", cookie).statusCode());
         stopGracefully();
