@@ -33,6 +33,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import org.compactaudit.common.DomainException;
 import org.compactaudit.security.Role;
+import org.compactaudit.web.Counts;
 import org.compactaudit.web.FormErrors;
 import org.compactaudit.web.Option;
 import org.compactaudit.web.Page;
@@ -146,8 +147,8 @@ public class ToolResource {
             case REFUSED -> uploadError(name + ": " + result.reference()
                     + " is already published with different content. Published versions never change: give the changed tool a new version",
                     name, List.of(), result.changes());
-            case INVALID -> uploadError(name + " is not a valid audit tool file: it has " + result.problems().size()
-                    + (result.problems().size() == 1 ? " problem" : " problems") + ", listed below", name,
+            case INVALID -> uploadError(name + " is not a valid audit tool file: it has "
+                    + Counts.of(result.problems().size(), "problem", "problems") + ", listed below", name,
                     result.problems(), null);
         };
     }
