@@ -39,10 +39,6 @@ public class ModeratedGrade extends IdentifiedEntity {
     @Column(length = 4000)
     public String notes;
 
-    public boolean isStandardLevel() {
-        return STANDARD_LEVEL.equals(questionKey);
-    }
-
     public static List<ModeratedGrade> forVisit(long visitId) {
         return list("visit.id", visitId);
     }

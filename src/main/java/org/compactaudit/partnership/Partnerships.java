@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 
+import org.compactaudit.common.EmailAddress;
 import org.compactaudit.common.ApiError.FieldError;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.web.Page;
@@ -19,7 +20,6 @@ import org.compactaudit.web.Page;
 public class Partnerships {
 
     private static final Pattern CODE = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     /** A partnership as pages and the API show it; also the form and the API body. */
     public record PartnershipData(Long id, String code, String name, String contactName, String contactEmail,
@@ -93,7 +93,7 @@ public class Partnerships {
         if (trim(data.contactName()) != null && trim(data.contactName()).length() > 200) {
             errors.add(new FieldError("contactName", "Contact name must be 200 characters or fewer"));
         }
-        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+        if (email != null && !EmailAddress.isValid(email)) {
             errors.add(new FieldError("contactEmail", "Enter an email address in the correct format, like name@example.org"));
         }
         if (trim(data.contactPhone()) != null && trim(data.contactPhone()).length() > 40) {

@@ -2,14 +2,13 @@ package org.compactaudit.response;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
+import org.compactaudit.common.EmailAddress;
 import org.compactaudit.common.ApiError.FieldError;
 
 /** Who submits the return, typed on the declaration: name, role and an email for the receipt. */
 public record Declaration(String name, String role, String email) {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     public List<FieldError> problems() {
         List<FieldError> problems = new ArrayList<>();
@@ -25,7 +24,7 @@ public record Declaration(String name, String role, String email) {
         }
         if (email == null || email.isBlank()) {
             problems.add(new FieldError("email", "Enter your email address, for the receipt"));
-        } else if (email.length() > 254 || !EMAIL.matcher(email.trim()).matches()) {
+        } else if (!EmailAddress.isValid(email.trim())) {
             problems.add(new FieldError("email", "Enter an email address in the correct format, like name@example.org"));
         }
         return problems;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import io.quarkus.panache.common.Sort;
 
+import org.compactaudit.common.EmailAddress;
 import org.compactaudit.common.ApiError.FieldError;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.partnership.Partnership;
@@ -29,7 +29,6 @@ import org.compactaudit.web.Page;
 @Transactional
 public class StaffUsers {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     /** A new user as an admin entered it; a null password with {@code generate} asks for a random one. */
     public record NewUser(String displayName, String email, Set<String> roles, String partnershipCode,
@@ -97,7 +96,7 @@ public class StaffUsers {
         requireName(form.displayName(), errors);
         if (email == null || email.isEmpty()) {
             errors.add(new FieldError("email", "Enter an email address"));
-        } else if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+        } else if (!EmailAddress.isValid(email)) {
             errors.add(new FieldError("email", "Enter an email address in the correct format, like name@example.org"));
         } else if (StaffUser.findByEmail(email).isPresent()) {
             errors.add(new FieldError("email", "A user with this email address already exists"));

@@ -1,19 +1,17 @@
 package org.compactaudit.tool;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.compactaudit.agency.Sector;
-import org.compactaudit.common.ClockProducer;
+import org.compactaudit.common.Dates;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.web.Page;
 
@@ -36,12 +34,9 @@ public class ToolCatalogue {
             String publishedOn) {
     }
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
-            .withZone(ClockProducer.ZONE);
-
     /** A date as pages show it, e.g. "1 May 2018", in England's time zone. */
     public static String date(Instant at) {
-        return DATE.format(at);
+        return Dates.date(at);
     }
 
     public List<ToolSummary> list() {
