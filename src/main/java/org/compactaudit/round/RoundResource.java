@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ import org.compactaudit.common.DomainException;
 import org.compactaudit.partnership.Partnership;
 import org.compactaudit.round.Return;
 import org.compactaudit.security.Role;
+import org.compactaudit.tool.ToolVersion;
+import org.compactaudit.web.Counts;
 import org.compactaudit.web.FormErrors;
 import org.compactaudit.web.Option;
 import org.compactaudit.web.Page;
@@ -56,6 +59,10 @@ public class RoundResource {
     }
 
     public record SectorTools(String code, String name, List<Option> options) {
+    }
+
+    /** A tool version of the round with the sectors that complete it, for "Tool versions" on the round page. */
+    public record ToolUse(String title, String version, String sectors) {
     }
 
     public record ListItem(AuditRound round, ReturnsDashboard.Figures figures) {
@@ -78,12 +85,12 @@ public class RoundResource {
 
         static native TemplateInstance round(AuditRound round, Page<ReturnsDashboard.Row> rows, Filters filters,
                 ReturnsDashboard.RoundFigures figures, List<ReturnsDashboard.RoundFigures> earlier,
-                List<ReturnsDashboard.SectorName> sectors, ChaserSchedule schedule, String query, String banner,
+                List<ReturnsDashboard.SectorName> sectors, List<ToolUse> tools, ChaserSchedule schedule, String query, String banner,
                 FormErrors errors, String addName, String addReason);
 
         static native TemplateInstance remove(AuditRound round, Agency agency, String reason, FormErrors errors);
 
-        static native TemplateInstance send(AuditRound round, long cohort, long cannotBeContacted);
+        static native TemplateInstance send(AuditRound round, long cohort, Page<ReturnsDashboard.Row> cannotBeContacted);
 
         static native TemplateInstance schedule(AuditRound round, ScheduleForm form, FormErrors errors);
 
@@ -92,6 +99,9 @@ public class RoundResource {
     }
 
     private static final int PAGE_SIZE = 50;
+
+    /** The send confirmation names this many agencies that cannot be contacted; the dashboard lists them all. */
+    private static final int UNCONTACTABLE_LISTED = 100;
 
     @Inject
     RoundService rounds;
@@ -190,10 +200,15 @@ public class RoundResource {
     @Transactional
     public String round(@PathParam("id") long id, @QueryParam("sector") String sector,
             @QueryParam("status") String status, @QueryParam("page") Integer page, @QueryParam("created") boolean created,
-            @QueryParam("sent") Integer sent, @QueryParam("chased") Integer chased) {
+            @QueryParam("sent") Integer sent, @QueryParam("chased") Integer chased, @QueryParam("saved") String saved,
+            @QueryParam("added") Long added, @QueryParam("removed") Long removed) {
+        // Only fixed messages, counts and names looked up by id: nothing typed into the address is shown.
         String banner = created ? "Round created. Check the cohort below, then send it."
-                : sent != null ? sent + " invitations queued in the outbox."
-                : chased != null ? chased + " chasers queued in the outbox." : null;
+                : sent != null ? Counts.of(sent, "invitation", "invitations") + " queued in the outbox."
+                : chased != null ? Counts.of(chased, "chaser", "chasers") + " queued in the outbox."
+                : "schedule".equals(saved) ? "Chaser schedule saved"
+                : added != null ? agencyName(added, " added to the cohort")
+                : removed != null ? agencyName(removed, " removed from the cohort") : null;
         return dashboardPage(id, sector, status, page, banner, FormErrors.none(), "", "").render();
     }
 
@@ -218,8 +233,23 @@ public class RoundResource {
                 .map(s -> new Option(s, Character.toUpperCase(s.charAt(0)) + s.substring(1).replace('-', ' '))).toList();
         String query = (sectorFilter == null ? "" : "&sector=" + sectorFilter) + (statusFilter == null ? "" : "&status=" + statusFilter);
         return Templates.round(round, rows, new Filters(sectorFilter, statusFilter, sectorOptions, statusOptions),
-                figures.get(round.id), earlierRounds.stream().map(r -> figures.get(r.id)).toList(), sectors,
+                figures.get(round.id), earlierRounds.stream().map(r -> figures.get(r.id)).toList(), sectors, toolUses(round),
                 round.status == RoundStatus.DRAFT ? null : chasing.scheduleOf(round), query, banner, errors, addName, addReason);
+    }
+
+    /** Each tool version once, sorted by title, with the names of the sectors given it, in sector order. */
+    static List<ToolUse> toolUses(AuditRound round) {
+        Map<ToolVersion, List<String>> sectors = new LinkedHashMap<>();
+        for (Sector sector : Sector.listInOrder()) {
+            ToolVersion tool = round.tools.get(sector.code);
+            if (tool != null) {
+                sectors.computeIfAbsent(tool, t -> new ArrayList<>()).add(sector.name);
+            }
+        }
+        return sectors.entrySet().stream()
+                .map(e -> new ToolUse(e.getKey().title, e.getKey().version, String.join(", ", e.getValue())))
+                .sorted(Comparator.comparing(ToolUse::title, String.CASE_INSENSITIVE_ORDER).thenComparing(ToolUse::version))
+                .toList();
     }
 
     @POST
@@ -265,7 +295,7 @@ public class RoundResource {
         try {
             rounds.changeCohort(id, new RoundService.CohortEdit(List.of(), List.of(new RoundService.Change(agencyId, reason))),
                     identity.getPrincipal().getName());
-            return Response.seeOther(URI.create("/rounds/" + id)).build();
+            return Response.seeOther(URI.create("/rounds/" + id + "?removed=" + agencyId)).build();
         } catch (DomainException e) {
             FormErrors errors = FormErrors.none().add("reason", e.getMessage());
             e.fields().stream().filter(f -> f.field().endsWith(".reason")).findFirst()
@@ -273,6 +303,11 @@ public class RoundResource {
             return Response.status(400).entity(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                     .call(() -> Templates.remove(rounds.get(id), agency(agencyId), reason, errors).render())).build();
         }
+    }
+
+    private static String agencyName(long id, String what) {
+        Agency agency = Agency.findById(id);
+        return agency == null ? null : agency.name + what;
     }
 
     private static Agency agency(long id) {
@@ -290,7 +325,8 @@ public class RoundResource {
     public String confirmSend(@PathParam("id") long id) {
         AuditRound round = rounds.get(id);
         long cohort = Return.count("round.id", id);
-        long uncontactable = dashboard.page(round, null, "cannot-be-contacted", 1, 1, LocalDate.now(clock)).total();
+        Page<ReturnsDashboard.Row> uncontactable = dashboard.page(round, null, "cannot-be-contacted", 1, UNCONTACTABLE_LISTED,
+                LocalDate.now(clock));
         return Templates.send(round, cohort, uncontactable).render();
     }
 
@@ -367,7 +403,7 @@ public class RoundResource {
                 throw new DomainException(400, "Check the schedule");
             }
             rounds.updateSchedule(id, days, repeat, most);
-            return Response.seeOther(URI.create("/rounds/" + id)).build();
+            return Response.seeOther(URI.create("/rounds/" + id + "?saved=schedule")).build();
         } catch (DomainException e) {
             e.fields().forEach(f -> errors.add(f.field(), f.message()));
             return Response.status(400).entity(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
