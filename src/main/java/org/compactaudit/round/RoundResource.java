@@ -65,6 +65,12 @@ public class RoundResource {
     public record ToolUse(String title, String version, String sectors) {
     }
 
+    /** The add-to-cohort search: what was typed, the reason so far, and the matching agencies not in the cohort. */
+    public record CohortSearch(String find, String reason, List<Agency> matches) {
+
+        static final CohortSearch NONE = new CohortSearch("", "", List.of());
+    }
+
     public record ListItem(AuditRound round, ReturnsDashboard.Figures figures) {
     }
 
@@ -86,7 +92,7 @@ public class RoundResource {
         static native TemplateInstance round(AuditRound round, Page<ReturnsDashboard.Row> rows, Filters filters,
                 ReturnsDashboard.RoundFigures figures, List<ReturnsDashboard.RoundFigures> earlier,
                 List<ReturnsDashboard.SectorName> sectors, List<ToolUse> tools, ChaserSchedule schedule, String query, String banner,
-                FormErrors errors, String addName, String addReason);
+                FormErrors errors, CohortSearch search);
 
         static native TemplateInstance remove(AuditRound round, Agency agency, String reason, FormErrors errors);
 
@@ -201,7 +207,7 @@ public class RoundResource {
     public String round(@PathParam("id") long id, @QueryParam("sector") String sector,
             @QueryParam("status") String status, @QueryParam("page") Integer page, @QueryParam("created") boolean created,
             @QueryParam("sent") Integer sent, @QueryParam("chased") Integer chased, @QueryParam("saved") String saved,
-            @QueryParam("added") Long added, @QueryParam("removed") Long removed) {
+            @QueryParam("added") Long added, @QueryParam("removed") Long removed, @QueryParam("find") String find) {
         // Only fixed messages, counts and names looked up by id: nothing typed into the address is shown.
         String banner = created ? "Round created. Check the cohort below, then send it."
                 : sent != null ? Counts.of(sent, "invitation", "invitations") + " queued in the outbox."
@@ -209,12 +215,14 @@ public class RoundResource {
                 : "schedule".equals(saved) ? "Chaser schedule saved"
                 : added != null ? agencyName(added, " added to the cohort")
                 : removed != null ? agencyName(removed, " removed from the cohort") : null;
-        return dashboardPage(id, sector, status, page, banner, FormErrors.none(), "", "").render();
+        return dashboardPage(id, sector, status, page, banner, FormErrors.none(), find, "").render();
     }
 
     private TemplateInstance dashboardPage(long id, String sector, String status, Integer page, String banner,
-            FormErrors errors, String addName, String addReason) {
+            FormErrors errors, String find, String reason) {
         AuditRound round = rounds.get(id);
+        CohortSearch search = find == null || find.isBlank() || round.status != RoundStatus.DRAFT ? CohortSearch.NONE
+                : new CohortSearch(find.trim(), reason == null ? "" : reason, rounds.agenciesToAdd(round, find.trim()));
         String sectorFilter = RoundApi.blankToNull(sector);
         String statusFilter = RoundApi.blankToNull(status);
         if (statusFilter != null && !ReturnsDashboard.STATUSES.contains(statusFilter)) {
@@ -234,7 +242,7 @@ public class RoundResource {
         String query = (sectorFilter == null ? "" : "&sector=" + sectorFilter) + (statusFilter == null ? "" : "&status=" + statusFilter);
         return Templates.round(round, rows, new Filters(sectorFilter, statusFilter, sectorOptions, statusOptions),
                 figures.get(round.id), earlierRounds.stream().map(r -> figures.get(r.id)).toList(), sectors, toolUses(round),
-                round.status == RoundStatus.DRAFT ? null : chasing.scheduleOf(round), query, banner, errors, addName, addReason);
+                round.status == RoundStatus.DRAFT ? null : chasing.scheduleOf(round), query, banner, errors, search);
     }
 
     /** Each tool version once, sorted by title, with the names of the sectors given it, in sector order. */
@@ -255,28 +263,19 @@ public class RoundResource {
     @POST
     @Path("/{id}/cohort/add")
     @RolesAllowed(Role.MANAGER)
-    public Response add(@PathParam("id") long id, @RestForm String agencyName, @RestForm String reason) {
+    public Response add(@PathParam("id") long id, @RestForm Long agencyId, @RestForm String reason, @RestForm String find) {
         try {
-            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
-                AuditRound round = rounds.get(id);
-                List<Agency> matches = Agency.<Agency>list("lower(name) = ?1",
-                        agencyName == null ? "" : agencyName.trim().toLowerCase()).stream()
-                        .filter(a -> a.partnerships.stream().anyMatch(p -> p.id.equals(round.partnership.id))).toList();
-                if (matches.isEmpty()) {
-                    throw DomainException.invalid("agencyName", "Enter the name of an agency of " + round.partnership.name);
-                }
-                rounds.changeCohort(id, new RoundService.CohortEdit(
-                        List.of(new RoundService.Change(matches.get(0).id, reason)), List.of()), identity.getPrincipal().getName());
-            });
-            return Response.seeOther(URI.create("/rounds/" + id)).build();
+            rounds.changeCohort(id, new RoundService.CohortEdit(List.of(new RoundService.Change(agencyId, reason)), List.of()),
+                    identity.getPrincipal().getName());
+            return Response.seeOther(URI.create("/rounds/" + id + "?added=" + agencyId)).build();
         } catch (DomainException e) {
             FormErrors errors = FormErrors.none();
-            e.fields().forEach(f -> errors.add(f.field().endsWith(".reason") ? "reason" : "agencyName", f.message()));
+            e.fields().forEach(f -> errors.add(f.field().endsWith(".reason") ? "reason" : "find", f.message()));
             if (errors.isEmpty()) {
-                errors.add("agencyName", e.getMessage());
+                errors.add("find", e.getMessage());
             }
             return Response.status(e.status() == 404 ? 404 : 400).entity(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                    .call(() -> dashboardPage(id, null, null, 1, null, errors, agencyName, reason).render())).build();
+                    .call(() -> dashboardPage(id, null, null, 1, null, errors, find, reason).render())).build();
         }
     }
 

@@ -9,7 +9,7 @@ public final class Counts {
     private Counts() {
     }
 
-    public static String of(long n, String singular, String plural) {
-        return n + " " + (n == 1 ? singular : plural);
+    public static String of(Number n, String singular, String plural) {
+        return n + " " + (n.longValue() == 1 ? singular : plural);
     }
 }
