@@ -4,8 +4,6 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -45,6 +43,7 @@ import org.compactaudit.round.Return;
 import org.compactaudit.security.Role;
 import org.compactaudit.tool.ToolVersion;
 import org.compactaudit.web.Counts;
+import org.compactaudit.web.DateParts;
 import org.compactaudit.web.FormErrors;
 import org.compactaudit.web.Option;
 import org.compactaudit.web.Page;
@@ -54,8 +53,8 @@ import org.compactaudit.web.Page;
 @Produces(MediaType.TEXT_HTML)
 public class RoundResource {
 
-    public record RoundForm(String name, String partnership, String cycleGroup, String opensOn, String dueOn,
-            String closesOn, Map<String, String> tools) {
+    public record RoundForm(String name, String partnership, String cycleGroup, DateParts opensOn, DateParts dueOn,
+            DateParts closesOn, Map<String, String> tools) {
     }
 
     public record SectorTools(String code, String name, List<Option> options) {
@@ -80,7 +79,7 @@ public class RoundResource {
     public record ScheduleForm(String offsets, String repeatDays, String max) {
     }
 
-    public record EscalationForm(String letterText, String meetingOn, String outcome) {
+    public record EscalationForm(String letterText, DateParts meetingOn, String outcome) {
     }
 
     @CheckedTemplate
@@ -140,24 +139,26 @@ public class RoundResource {
     public String newRound() {
         LocalDate today = LocalDate.now(clock);
         String partnership = Partnership.<Partnership>findAll().firstResultOptional().map(p -> p.code).orElse("");
-        return createForm(new RoundForm("", partnership, "", today.toString(), "", "", Map.of()), FormErrors.none()).render();
+        return createForm(new RoundForm("", partnership, "", DateParts.of(today), DateParts.BLANK, DateParts.BLANK, Map.of()),
+                FormErrors.none()).render();
     }
 
     @POST
     @RolesAllowed(Role.MANAGER)
     public Response create(@RestForm String name, @RestForm String partnership, @RestForm String cycleGroup,
-            @RestForm String opensOn, @RestForm String dueOn, @RestForm String closesOn, MultivaluedMap<String, String> all) {
+            MultivaluedMap<String, String> all) {
         Map<String, String> tools = new LinkedHashMap<>();
         all.forEach((key, values) -> {
             if (key.startsWith("tools.") && !values.isEmpty() && !values.get(0).isBlank()) {
                 tools.put(key.substring("tools.".length()), values.get(0));
             }
         });
-        RoundForm form = new RoundForm(name, partnership, cycleGroup, opensOn, dueOn, closesOn, tools);
+        RoundForm form = new RoundForm(name, partnership, cycleGroup, DateParts.from(all, "opensOn"),
+                DateParts.from(all, "dueOn"), DateParts.from(all, "closesOn"), tools);
         FormErrors errors = FormErrors.none();
-        LocalDate opens = date(opensOn, "opensOn", "the opening date", errors);
-        LocalDate due = date(dueOn, "dueOn", "the due date", errors);
-        LocalDate closes = date(closesOn, "closesOn", "the closing date", errors);
+        LocalDate opens = form.opensOn().toDate("opensOn", "the opening date", errors);
+        LocalDate due = form.dueOn().toDate("dueOn", "the due date", errors);
+        LocalDate closes = form.closesOn().toDate("closesOn", "the closing date", errors);
         try {
             if (errors.any()) {
                 throw new DomainException(400, "Check the dates");
@@ -185,19 +186,6 @@ public class RoundResource {
             sectors.add(new SectorTools(sector.code, sector.name, options));
         }
         return Templates.create(form, partnerships, sectors, errors);
-    }
-
-    private static LocalDate date(String value, String field, String label, FormErrors errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(field, "Enter " + label);
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(field, "Enter " + label + " as a real date, for example 2018-06-30");
-            return null;
-        }
     }
 
     @GET
@@ -450,8 +438,7 @@ public class RoundResource {
     public String escalation(@PathParam("id") long id, @PathParam("returnId") long returnId) {
         Escalation escalation = escalationOf(returnId);
         return Templates.escalation(rounds.get(id), Return.findById(returnId), escalation,
-                new EscalationForm(escalation.letterText, escalation.meetingOn == null ? "" : escalation.meetingOn.toString(),
-                        escalation.outcome),
+                new EscalationForm(escalation.letterText, DateParts.of(escalation.meetingOn), escalation.outcome),
                 FormErrors.none(), !identity.hasRole(Role.MANAGER)).render();
     }
 
@@ -459,10 +446,10 @@ public class RoundResource {
     @Path("/{id}/returns/{returnId}/escalation")
     @RolesAllowed(Role.MANAGER)
     public Response saveEscalation(@PathParam("id") long id, @PathParam("returnId") long returnId,
-            @RestForm String letterText, @RestForm String meetingOn, @RestForm String outcome) {
-        EscalationForm form = new EscalationForm(letterText, meetingOn, outcome);
+            @RestForm String letterText, @RestForm String outcome, MultivaluedMap<String, String> all) {
+        EscalationForm form = new EscalationForm(letterText, DateParts.from(all, "meetingOn"), outcome);
         FormErrors errors = FormErrors.none();
-        LocalDate meeting = meetingOn == null || meetingOn.isBlank() ? null : date(meetingOn, "meetingOn", "the meeting date", errors);
+        LocalDate meeting = form.meetingOn().isBlank() ? null : form.meetingOn().toDate("meetingOn", "the meeting date", errors);
         try {
             if (errors.any()) {
                 throw new DomainException(400, "Check the meeting date");
