@@ -21,6 +21,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import org.compactaudit.agency.Agency;
 import org.compactaudit.agency.CycleGroup;
+import org.compactaudit.chasing.ChasingService;
+import org.compactaudit.chasing.Escalation;
 import org.compactaudit.partnership.Partnership;
 import org.compactaudit.security.Role;
 import org.compactaudit.support.Accessibility;
@@ -43,6 +45,9 @@ class RoundPagesTest {
 
     @Inject
     RoundService rounds;
+
+    @Inject
+    ChasingService chasing;
 
     @Test
     void theManagerCreatesARoundPreviewsTheCohortWithUncontactableAgenciesFlaggedAndSendsIt() {
@@ -197,6 +202,32 @@ class RoundPagesTest {
             assertEquals("Chaser schedule saved", page.locator(".govuk-notification-banner__heading").textContent().trim());
             assertTrue(page.locator(".govuk-summary-list").textContent().contains("23 June 2018, 2 July 2018"));
             Accessibility.assertNoViolations(page);
+        }
+    }
+
+    @Test
+    void theEscalationMeetingDateIsAGovukDateInputThatKeepsABadDateWithItsError() {
+        Partnership partnership = fixtures.partnership();
+        AuditRound round = fixtures.round(partnership, fixtures.tool(1, 1));
+        Return missing = fixtures.returnFor(round, fixtures.agency("health", CycleGroup.A, partnership));
+        chasing.run(round.id, LocalDate.of(2018, 7, 21));
+        chasing.run(round.id, LocalDate.of(2018, 7, 22));
+        String manager = users.create(Role.MANAGER);
+        try (BrowserContext context = Browsers.newContext()) {
+            Page page = context.newPage();
+            TestUsers.signIn(page, base.toString(), manager);
+            page.navigate(base + "rounds/" + round.id + "/returns/" + missing.id + "/escalation");
+            fillDate(page, "meetingOn", "31", "2", "2018");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+            assertTrue(page.locator("#meetingOn-error").textContent().contains("The meeting date must be a real date"));
+            assertEquals("31", page.locator("#meetingOn").inputValue());
+            Accessibility.assertNoViolations(page);
+            fillDate(page, "meetingOn", "14", "8", "2018");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+            assertEquals("14", page.locator("#meetingOn").inputValue());
+            assertEquals("8", page.locator("#meetingOn-month").inputValue());
+            assertEquals(LocalDate.of(2018, 8, 14), QuarkusTransaction.requiringNew().call(() -> Escalation
+                    .<Escalation>find("returnId", missing.id).firstResult().meetingOn));
         }
     }
 
