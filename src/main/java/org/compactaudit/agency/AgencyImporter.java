@@ -27,6 +27,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import org.compactaudit.common.ApiError.FieldError;
 import org.compactaudit.common.DomainException;
+import org.compactaudit.web.Counts;
 
 /**
  * Imports the agency directory from CSV, all or nothing: every row is checked first and any error imports
@@ -152,8 +153,8 @@ public class AgencyImporter {
                     throw fileProblem("The file has more than " + MAX_ROWS + " agencies. Split it and import each part.");
                 }
                 if (record.size() != columns.size()) {
-                    errors.add(new ImportSummary.RowError(line, "The row has " + record.size()
-                            + " values but the header has " + columns.size() + " columns"));
+                    errors.add(new ImportSummary.RowError(line, "The row has " + Counts.of(record.size(), "value", "values")
+                            + " but the header has " + Counts.of(columns.size(), "column", "columns")));
                     continue;
                 }
                 rows.add(new Row(line, form(record, columns, line, errors)));

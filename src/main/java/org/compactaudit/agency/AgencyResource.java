@@ -47,7 +47,7 @@ public class AgencyResource {
     static class Templates {
         static native TemplateInstance list(AgencyListView view, String deleted);
 
-        static native TemplateInstance view(Agency agency, long returnCount, boolean canDelete, String saved);
+        static native TemplateInstance view(Agency agency, List<AgencyReturns.Item> returns, boolean canDelete, String saved);
 
         static native TemplateInstance form(Long id, AgencyForm form, FormErrors errors, List<Option> sectors,
                 List<Option> partnerships, boolean conflict);
@@ -65,6 +65,9 @@ public class AgencyResource {
 
     @Inject
     AgencyImporter importer;
+
+    @Inject
+    AgencyReturns returns;
 
     @GET
     public TemplateInstance list(@QueryParam("q") String q, @QueryParam("sector") String sector,
@@ -121,7 +124,7 @@ public class AgencyResource {
     @Path("{id}")
     public TemplateInstance view(@PathParam("id") long id, @QueryParam("saved") String saved) {
         Agency agency = agencies.get(id);
-        return Templates.view(agency, agencies.returnCount(id), agencies.canDelete(id), saved);
+        return Templates.view(agency, returns.of(id), agencies.canDelete(id), saved);
     }
 
     @GET

@@ -1,11 +1,14 @@
 package org.compactaudit.mail;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 import org.compactaudit.common.DomainException;
@@ -17,9 +20,25 @@ public class OutboxQueries {
 
     @Transactional
     public Page<OutboxMessage> page(OutboxStatus status, int number, int size) {
-        PanacheQuery<OutboxMessage> query = status == null
-                ? OutboxMessage.findAll(Sort.descending("id"))
-                : OutboxMessage.find("status", Sort.descending("id"), status);
+        return page(status, null, number, size);
+    }
+
+    /** Newest first; {@code recipient} (blank for any) matches part of the address, ignoring case. */
+    @Transactional
+    public Page<OutboxMessage> page(OutboxStatus status, String recipient, int number, int size) {
+        List<String> where = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (status != null) {
+            where.add("m.status = :status");
+            parameters.and("status", status);
+        }
+        if (recipient != null && !recipient.isBlank()) {
+            where.add("lower(m.to) like :recipient escape '!'");
+            parameters.and("recipient", "%" + recipient.trim().toLowerCase(Locale.ROOT)
+                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        PanacheQuery<OutboxMessage> query = OutboxMessage.find("from OutboxMessage m"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where)), Sort.descending("id"), parameters);
         return new Page<>(query.page(number - 1, size).list(), number, size, query.count());
     }
 

@@ -1,6 +1,8 @@
 package org.compactaudit.mail;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,7 +29,7 @@ public class OutboxResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(Page<OutboxMessage> messages, String status);
+        static native TemplateInstance list(Page<OutboxMessage> messages, String status, String to, String query);
 
         static native TemplateInstance message(OutboxMessage message);
     }
@@ -39,10 +41,15 @@ public class OutboxResource {
     OutboxDelivery delivery;
 
     @GET
-    public TemplateInstance list(@QueryParam("status") String status, @QueryParam("page") Integer page) {
+    public TemplateInstance list(@QueryParam("status") String status, @QueryParam("to") String to,
+            @QueryParam("page") Integer page) {
         OutboxStatus filter = status == null || status.isBlank() ? null : OutboxQueries.status(status);
-        return Templates.list(queries.page(filter, page == null || page < 1 ? 1 : page, 50),
-                filter == null ? "" : filter.name().toLowerCase());
+        String statusCode = filter == null ? "" : filter.name().toLowerCase();
+        String recipient = to == null ? "" : to.trim();
+        // The filters again for the pagination links, encoded: the recipient is whatever was typed.
+        String query = "status=" + statusCode + "&to=" + URLEncoder.encode(recipient, StandardCharsets.UTF_8);
+        return Templates.list(queries.page(filter, recipient, page == null || page < 1 ? 1 : page, 50), statusCode,
+                recipient, query);
     }
 
     @GET

@@ -4,9 +4,8 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +41,9 @@ import org.compactaudit.common.DomainException;
 import org.compactaudit.partnership.Partnership;
 import org.compactaudit.round.Return;
 import org.compactaudit.security.Role;
+import org.compactaudit.tool.ToolVersion;
+import org.compactaudit.web.Counts;
+import org.compactaudit.web.DateParts;
 import org.compactaudit.web.FormErrors;
 import org.compactaudit.web.Option;
 import org.compactaudit.web.Page;
@@ -51,11 +53,21 @@ import org.compactaudit.web.Page;
 @Produces(MediaType.TEXT_HTML)
 public class RoundResource {
 
-    public record RoundForm(String name, String partnership, String cycleGroup, String opensOn, String dueOn,
-            String closesOn, Map<String, String> tools) {
+    public record RoundForm(String name, String partnership, String cycleGroup, DateParts opensOn, DateParts dueOn,
+            DateParts closesOn, Map<String, String> tools) {
     }
 
     public record SectorTools(String code, String name, List<Option> options) {
+    }
+
+    /** A tool version of the round with the sectors that complete it, for "Tool versions" on the round page. */
+    public record ToolUse(String title, String version, String sectors) {
+    }
+
+    /** The add-to-cohort search: what was typed, the reason so far, and the matching agencies not in the cohort. */
+    public record CohortSearch(String find, String reason, List<Agency> matches) {
+
+        static final CohortSearch NONE = new CohortSearch("", "", List.of());
     }
 
     public record ListItem(AuditRound round, ReturnsDashboard.Figures figures) {
@@ -67,7 +79,7 @@ public class RoundResource {
     public record ScheduleForm(String offsets, String repeatDays, String max) {
     }
 
-    public record EscalationForm(String letterText, String meetingOn, String outcome) {
+    public record EscalationForm(String letterText, DateParts meetingOn, String outcome) {
     }
 
     @CheckedTemplate
@@ -78,12 +90,12 @@ public class RoundResource {
 
         static native TemplateInstance round(AuditRound round, Page<ReturnsDashboard.Row> rows, Filters filters,
                 ReturnsDashboard.RoundFigures figures, List<ReturnsDashboard.RoundFigures> earlier,
-                List<ReturnsDashboard.SectorName> sectors, ChaserSchedule schedule, String query, String banner,
-                FormErrors errors, String addName, String addReason);
+                List<ReturnsDashboard.SectorName> sectors, List<ToolUse> tools, ChaserSchedule schedule, String query, String banner,
+                FormErrors errors, CohortSearch search);
 
         static native TemplateInstance remove(AuditRound round, Agency agency, String reason, FormErrors errors);
 
-        static native TemplateInstance send(AuditRound round, long cohort, long cannotBeContacted);
+        static native TemplateInstance send(AuditRound round, long cohort, Page<ReturnsDashboard.Row> cannotBeContacted);
 
         static native TemplateInstance schedule(AuditRound round, ScheduleForm form, FormErrors errors);
 
@@ -92,6 +104,9 @@ public class RoundResource {
     }
 
     private static final int PAGE_SIZE = 50;
+
+    /** The send confirmation names this many agencies that cannot be contacted; the dashboard lists them all. */
+    private static final int UNCONTACTABLE_LISTED = 100;
 
     @Inject
     RoundService rounds;
@@ -124,24 +139,26 @@ public class RoundResource {
     public String newRound() {
         LocalDate today = LocalDate.now(clock);
         String partnership = Partnership.<Partnership>findAll().firstResultOptional().map(p -> p.code).orElse("");
-        return createForm(new RoundForm("", partnership, "", today.toString(), "", "", Map.of()), FormErrors.none()).render();
+        return createForm(new RoundForm("", partnership, "", DateParts.of(today), DateParts.BLANK, DateParts.BLANK, Map.of()),
+                FormErrors.none()).render();
     }
 
     @POST
     @RolesAllowed(Role.MANAGER)
     public Response create(@RestForm String name, @RestForm String partnership, @RestForm String cycleGroup,
-            @RestForm String opensOn, @RestForm String dueOn, @RestForm String closesOn, MultivaluedMap<String, String> all) {
+            MultivaluedMap<String, String> all) {
         Map<String, String> tools = new LinkedHashMap<>();
         all.forEach((key, values) -> {
             if (key.startsWith("tools.") && !values.isEmpty() && !values.get(0).isBlank()) {
                 tools.put(key.substring("tools.".length()), values.get(0));
             }
         });
-        RoundForm form = new RoundForm(name, partnership, cycleGroup, opensOn, dueOn, closesOn, tools);
+        RoundForm form = new RoundForm(name, partnership, cycleGroup, DateParts.from(all, "opensOn"),
+                DateParts.from(all, "dueOn"), DateParts.from(all, "closesOn"), tools);
         FormErrors errors = FormErrors.none();
-        LocalDate opens = date(opensOn, "opensOn", "the opening date", errors);
-        LocalDate due = date(dueOn, "dueOn", "the due date", errors);
-        LocalDate closes = date(closesOn, "closesOn", "the closing date", errors);
+        LocalDate opens = form.opensOn().toDate("opensOn", "the opening date", errors);
+        LocalDate due = form.dueOn().toDate("dueOn", "the due date", errors);
+        LocalDate closes = form.closesOn().toDate("closesOn", "the closing date", errors);
         try {
             if (errors.any()) {
                 throw new DomainException(400, "Check the dates");
@@ -171,35 +188,29 @@ public class RoundResource {
         return Templates.create(form, partnerships, sectors, errors);
     }
 
-    private static LocalDate date(String value, String field, String label, FormErrors errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(field, "Enter " + label);
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(field, "Enter " + label + " as a real date, for example 2018-06-30");
-            return null;
-        }
-    }
-
     @GET
     @Path("/{id}")
     @RolesAllowed({ Role.MANAGER, Role.MESC })
     @Transactional
     public String round(@PathParam("id") long id, @QueryParam("sector") String sector,
             @QueryParam("status") String status, @QueryParam("page") Integer page, @QueryParam("created") boolean created,
-            @QueryParam("sent") Integer sent, @QueryParam("chased") Integer chased) {
+            @QueryParam("sent") Integer sent, @QueryParam("chased") Integer chased, @QueryParam("saved") String saved,
+            @QueryParam("added") Long added, @QueryParam("removed") Long removed, @QueryParam("find") String find) {
+        // Only fixed messages, counts and names looked up by id: nothing typed into the address is shown.
         String banner = created ? "Round created. Check the cohort below, then send it."
-                : sent != null ? sent + " invitations queued in the outbox."
-                : chased != null ? chased + " chasers queued in the outbox." : null;
-        return dashboardPage(id, sector, status, page, banner, FormErrors.none(), "", "").render();
+                : sent != null ? Counts.of(sent, "invitation", "invitations") + " queued in the outbox."
+                : chased != null ? Counts.of(chased, "chaser", "chasers") + " queued in the outbox."
+                : "schedule".equals(saved) ? "Chaser schedule saved"
+                : added != null ? agencyName(added, " added to the cohort")
+                : removed != null ? agencyName(removed, " removed from the cohort") : null;
+        return dashboardPage(id, sector, status, page, banner, FormErrors.none(), find, "").render();
     }
 
     private TemplateInstance dashboardPage(long id, String sector, String status, Integer page, String banner,
-            FormErrors errors, String addName, String addReason) {
+            FormErrors errors, String find, String reason) {
         AuditRound round = rounds.get(id);
+        CohortSearch search = find == null || find.isBlank() || round.status != RoundStatus.DRAFT ? CohortSearch.NONE
+                : new CohortSearch(find.trim(), reason == null ? "" : reason, rounds.agenciesToAdd(round, find.trim()));
         String sectorFilter = RoundApi.blankToNull(sector);
         String statusFilter = RoundApi.blankToNull(status);
         if (statusFilter != null && !ReturnsDashboard.STATUSES.contains(statusFilter)) {
@@ -218,35 +229,41 @@ public class RoundResource {
                 .map(s -> new Option(s, Character.toUpperCase(s.charAt(0)) + s.substring(1).replace('-', ' '))).toList();
         String query = (sectorFilter == null ? "" : "&sector=" + sectorFilter) + (statusFilter == null ? "" : "&status=" + statusFilter);
         return Templates.round(round, rows, new Filters(sectorFilter, statusFilter, sectorOptions, statusOptions),
-                figures.get(round.id), earlierRounds.stream().map(r -> figures.get(r.id)).toList(), sectors,
-                round.status == RoundStatus.DRAFT ? null : chasing.scheduleOf(round), query, banner, errors, addName, addReason);
+                figures.get(round.id), earlierRounds.stream().map(r -> figures.get(r.id)).toList(), sectors, toolUses(round),
+                round.status == RoundStatus.DRAFT ? null : chasing.scheduleOf(round), query, banner, errors, search);
+    }
+
+    /** Each tool version once, sorted by title, with the names of the sectors given it, in sector order. */
+    static List<ToolUse> toolUses(AuditRound round) {
+        Map<ToolVersion, List<String>> sectors = new LinkedHashMap<>();
+        for (Sector sector : Sector.listInOrder()) {
+            ToolVersion tool = round.tools.get(sector.code);
+            if (tool != null) {
+                sectors.computeIfAbsent(tool, t -> new ArrayList<>()).add(sector.name);
+            }
+        }
+        return sectors.entrySet().stream()
+                .map(e -> new ToolUse(e.getKey().title, e.getKey().version, String.join(", ", e.getValue())))
+                .sorted(Comparator.comparing(ToolUse::title, String.CASE_INSENSITIVE_ORDER).thenComparing(ToolUse::version))
+                .toList();
     }
 
     @POST
     @Path("/{id}/cohort/add")
     @RolesAllowed(Role.MANAGER)
-    public Response add(@PathParam("id") long id, @RestForm String agencyName, @RestForm String reason) {
+    public Response add(@PathParam("id") long id, @RestForm Long agencyId, @RestForm String reason, @RestForm String find) {
         try {
-            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
-                AuditRound round = rounds.get(id);
-                List<Agency> matches = Agency.<Agency>list("lower(name) = ?1",
-                        agencyName == null ? "" : agencyName.trim().toLowerCase()).stream()
-                        .filter(a -> a.partnerships.stream().anyMatch(p -> p.id.equals(round.partnership.id))).toList();
-                if (matches.isEmpty()) {
-                    throw DomainException.invalid("agencyName", "Enter the name of an agency of " + round.partnership.name);
-                }
-                rounds.changeCohort(id, new RoundService.CohortEdit(
-                        List.of(new RoundService.Change(matches.get(0).id, reason)), List.of()), identity.getPrincipal().getName());
-            });
-            return Response.seeOther(URI.create("/rounds/" + id)).build();
+            rounds.changeCohort(id, new RoundService.CohortEdit(List.of(new RoundService.Change(agencyId, reason)), List.of()),
+                    identity.getPrincipal().getName());
+            return Response.seeOther(URI.create("/rounds/" + id + "?added=" + agencyId)).build();
         } catch (DomainException e) {
             FormErrors errors = FormErrors.none();
-            e.fields().forEach(f -> errors.add(f.field().endsWith(".reason") ? "reason" : "agencyName", f.message()));
+            e.fields().forEach(f -> errors.add(f.field().endsWith(".reason") ? "reason" : "find", f.message()));
             if (errors.isEmpty()) {
-                errors.add("agencyName", e.getMessage());
+                errors.add("find", e.getMessage());
             }
             return Response.status(e.status() == 404 ? 404 : 400).entity(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                    .call(() -> dashboardPage(id, null, null, 1, null, errors, agencyName, reason).render())).build();
+                    .call(() -> dashboardPage(id, null, null, 1, null, errors, find, reason).render())).build();
         }
     }
 
@@ -265,7 +282,7 @@ public class RoundResource {
         try {
             rounds.changeCohort(id, new RoundService.CohortEdit(List.of(), List.of(new RoundService.Change(agencyId, reason))),
                     identity.getPrincipal().getName());
-            return Response.seeOther(URI.create("/rounds/" + id)).build();
+            return Response.seeOther(URI.create("/rounds/" + id + "?removed=" + agencyId)).build();
         } catch (DomainException e) {
             FormErrors errors = FormErrors.none().add("reason", e.getMessage());
             e.fields().stream().filter(f -> f.field().endsWith(".reason")).findFirst()
@@ -273,6 +290,11 @@ public class RoundResource {
             return Response.status(400).entity(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                     .call(() -> Templates.remove(rounds.get(id), agency(agencyId), reason, errors).render())).build();
         }
+    }
+
+    private static String agencyName(long id, String what) {
+        Agency agency = Agency.findById(id);
+        return agency == null ? null : agency.name + what;
     }
 
     private static Agency agency(long id) {
@@ -290,7 +312,8 @@ public class RoundResource {
     public String confirmSend(@PathParam("id") long id) {
         AuditRound round = rounds.get(id);
         long cohort = Return.count("round.id", id);
-        long uncontactable = dashboard.page(round, null, "cannot-be-contacted", 1, 1, LocalDate.now(clock)).total();
+        Page<ReturnsDashboard.Row> uncontactable = dashboard.page(round, null, "cannot-be-contacted", 1, UNCONTACTABLE_LISTED,
+                LocalDate.now(clock));
         return Templates.send(round, cohort, uncontactable).render();
     }
 
@@ -367,7 +390,7 @@ public class RoundResource {
                 throw new DomainException(400, "Check the schedule");
             }
             rounds.updateSchedule(id, days, repeat, most);
-            return Response.seeOther(URI.create("/rounds/" + id)).build();
+            return Response.seeOther(URI.create("/rounds/" + id + "?saved=schedule")).build();
         } catch (DomainException e) {
             e.fields().forEach(f -> errors.add(f.field(), f.message()));
             return Response.status(400).entity(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
@@ -415,8 +438,7 @@ public class RoundResource {
     public String escalation(@PathParam("id") long id, @PathParam("returnId") long returnId) {
         Escalation escalation = escalationOf(returnId);
         return Templates.escalation(rounds.get(id), Return.findById(returnId), escalation,
-                new EscalationForm(escalation.letterText, escalation.meetingOn == null ? "" : escalation.meetingOn.toString(),
-                        escalation.outcome),
+                new EscalationForm(escalation.letterText, DateParts.of(escalation.meetingOn), escalation.outcome),
                 FormErrors.none(), !identity.hasRole(Role.MANAGER)).render();
     }
 
@@ -424,10 +446,10 @@ public class RoundResource {
     @Path("/{id}/returns/{returnId}/escalation")
     @RolesAllowed(Role.MANAGER)
     public Response saveEscalation(@PathParam("id") long id, @PathParam("returnId") long returnId,
-            @RestForm String letterText, @RestForm String meetingOn, @RestForm String outcome) {
-        EscalationForm form = new EscalationForm(letterText, meetingOn, outcome);
+            @RestForm String letterText, @RestForm String outcome, MultivaluedMap<String, String> all) {
+        EscalationForm form = new EscalationForm(letterText, DateParts.from(all, "meetingOn"), outcome);
         FormErrors errors = FormErrors.none();
-        LocalDate meeting = meetingOn == null || meetingOn.isBlank() ? null : date(meetingOn, "meetingOn", "the meeting date", errors);
+        LocalDate meeting = form.meetingOn().isBlank() ? null : form.meetingOn().toDate("meetingOn", "the meeting date", errors);
         try {
             if (errors.any()) {
                 throw new DomainException(400, "Check the meeting date");

@@ -298,6 +298,16 @@ public class RoundService {
         return proposal;
     }
 
+    /** Active agencies of the round's partnership, not in its cohort, whose name contains {@code part}: the first 20 by name. */
+    public List<Agency> agenciesToAdd(AuditRound round, String part) {
+        String pattern = "%" + part.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return em.createQuery("select a from Agency a join a.partnerships p join fetch a.sector where p.id = :partnership"
+                + " and a.active = true and lower(a.name) like :pattern escape '!'"
+                + " and a.id not in (select r.agency.id from Return r where r.round.id = :round) order by a.name", Agency.class)
+                .setParameter("partnership", round.partnership.id).setParameter("pattern", pattern)
+                .setParameter("round", round.id).setMaxResults(20).getResultList();
+    }
+
     /** Adds and removes agencies of a draft round, each with a reason recorded in cohort_change. */
     @Transactional
     public void changeCohort(long roundId, CohortEdit edit, String actor) {

@@ -102,9 +102,10 @@ class AgencyImportTest {
                 + Fixtures.unique("W") + ",faith,,B,,,,,no-such-partnership,\n" // line 7: unknown partnership
                 + dup + ",faith,,B,,,,,,\n"                             // line 8
                 + "\"" + dup.toUpperCase() + "\",faith,,B,,,,,,\n"      // line 9: duplicate of line 8
-                + Fixtures.unique("V") + ",faith,,B,,,,,,maybe\n";     // line 10: bad active
+                + Fixtures.unique("V") + ",faith,,B,,,,,,maybe\n"      // line 10: bad active
+                + Fixtures.unique("U") + "\n";                         // line 11: one value
         ValidatableResponse response = importCsv(csv).statusCode(422)
-                .body("created", equalTo(0)).body("updated", equalTo(0)).body("errors", hasSize(7));
+                .body("created", equalTo(0)).body("updated", equalTo(0)).body("errors", hasSize(8));
         List<Map<String, Object>> errors = response.extract().jsonPath().getList("errors");
         assertError(errors, 3, "Enter the agency's name");
         assertError(errors, 4, "Unknown sector 'space-travel'");
@@ -113,6 +114,7 @@ class AgencyImportTest {
         assertError(errors, 7, "Unknown partnership 'no-such-partnership'");
         assertError(errors, 9, "Duplicate row: line 8");
         assertError(errors, 10, "active");
+        assertError(errors, 11, "The row has 1 value but the header has ");
         assertEquals(null, find(good), "the good row must not be imported either");
         assertEquals(null, find(dup));
     }

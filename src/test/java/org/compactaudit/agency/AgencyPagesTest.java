@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.inject.Inject;
@@ -12,19 +15,24 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.compactaudit.partnership.Partnership;
+import org.compactaudit.round.AuditRound;
+import org.compactaudit.round.Return;
 import org.compactaudit.security.Role;
 import org.compactaudit.support.Accessibility;
 import org.compactaudit.support.Browsers;
 import org.compactaudit.support.Fixtures;
 import org.compactaudit.support.TestUsers;
+import org.compactaudit.tool.ToolVersion;
 
 @QuarkusTest
 class AgencyPagesTest {
@@ -120,6 +128,39 @@ class AgencyPagesTest {
 
             page.navigate(base + "agencies?partnership=" + partnership.code);
             assertTrue(page.locator("tbody").textContent().contains("Cannot be contacted"));
+        }
+    }
+
+    @Test
+    void theAgencyPageListsItsReturnsWithTheRoundStatusAndALinkToEach() {
+        Partnership partnership = fixtures.partnership();
+        ToolVersion tool = fixtures.tool(1, 1);
+        AuditRound earlier = fixtures.round(partnership, tool);
+        AuditRound later = fixtures.round(partnership, tool);
+        QuarkusTransaction.requiringNew().run(() -> {
+            AuditRound open = AuditRound.findById(later.id);
+            open.opensOn = LocalDate.of(2099, 4, 1);
+            open.dueOn = LocalDate.of(2099, 6, 30);
+            open.closesOn = LocalDate.of(2099, 7, 31);
+        });
+        Agency agency = fixtures.agency("school", CycleGroup.A, partnership);
+        Return first = fixtures.submit(fixtures.returnFor(earlier, agency), Map.of(),
+                Instant.parse("2018-07-15T09:00:00Z"));
+        Return second = fixtures.returnFor(later, agency);
+        try (BrowserContext context = Browsers.newContext()) {
+            Page page = signedIn(context, Role.MANAGER);
+            page.navigate(base + "agencies/" + agency.id);
+            assertTrue(page.getByText("2 returns across audit rounds").isVisible());
+            Locator rows = page.locator("#returns tbody tr");
+            assertEquals(2, rows.count());
+            assertTrue(rows.nth(0).textContent().contains(later.name), "newest round first");
+            assertTrue(rows.nth(0).textContent().contains("Invited"));
+            assertEquals("/returns/" + second.id, rows.nth(0).locator("a").getAttribute("href"));
+            assertTrue(rows.nth(1).textContent().contains("Submitted late"));
+            assertEquals("/returns/" + first.id, rows.nth(1).locator("a").getAttribute("href"));
+            Accessibility.assertNoViolations(page);
+            rows.nth(1).locator("a").click();
+            assertEquals(agency.name, page.locator("h1").textContent().trim());
         }
     }
 

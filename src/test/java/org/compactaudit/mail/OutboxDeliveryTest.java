@@ -3,27 +3,40 @@ package org.compactaudit.mail;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.net.URL;
 import java.time.Instant;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import org.compactaudit.common.Dates;
 import org.compactaudit.security.Role;
+import org.compactaudit.support.Accessibility;
+import org.compactaudit.support.Browsers;
 import org.compactaudit.support.Fixtures;
 import org.compactaudit.support.GreenMailResource;
 import org.compactaudit.support.TestUsers;
 
 @QuarkusTest
 class OutboxDeliveryTest {
+
+    @TestHTTPResource("/")
+    URL base;
 
     @Inject
     Outbox outbox;
@@ -82,5 +95,43 @@ class OutboxDeliveryTest {
         assertEquals(1, GreenMailResource.receivedBy(to).size());
         given().auth().preemptive().basic(manager, TestUsers.PASSWORD).get("/api/v1/outbox?status=nonsense")
                 .then().statusCode(400).body("fields[0].field", equalTo("status"));
+    }
+
+    @Test
+    void theOutboxPageShowsWhenEachEmailWasQueuedAndSearchesByRecipientAcrossPages() {
+        String prefix = Fixtures.unique("searched").toLowerCase();
+        long first = queue(prefix + "-0@example.test");
+        for (int i = 1; i <= 50; i++) {
+            queue(prefix + "-" + i + "@example.test");
+        }
+        String other = Fixtures.unique("other").toLowerCase() + "@example.test";
+        queue(other);
+        Instant queuedAt = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>findById(first).createdAt);
+        String manager = users.create(Role.MANAGER);
+        try (BrowserContext context = Browsers.newContext()) {
+            Page page = context.newPage();
+            TestUsers.signIn(page, base.toString(), manager);
+            page.navigate(base + "outbox");
+            page.getByLabel("Recipient").fill(prefix.toUpperCase());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+            assertEquals(prefix.toUpperCase(), page.getByLabel("Recipient").inputValue(), "the search is kept");
+            assertTrue(page.locator("caption").textContent().contains("of 51"), page.locator("caption").textContent());
+            assertFalse(page.locator("table").textContent().contains(other));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next page")).click();
+            assertEquals(1, page.locator("tbody tr").count(), "page 2 keeps the search");
+            String row = page.locator("tbody tr").textContent();
+            assertTrue(row.contains(prefix + "-0@example.test"), row);
+            assertTrue(row.contains(Dates.dateTime(queuedAt)), "queued date as \"3 December 2026 at 11:44\": " + row);
+            Accessibility.assertNoViolations(page);
+
+            delivery.drain();
+            page.navigate(base + "outbox/" + first);
+            assertTrue(page.locator(".govuk-summary-list").textContent().contains("sent, 1 attempt"),
+                    page.locator(".govuk-summary-list").textContent());
+
+            page.navigate(base + "outbox?to=" + Fixtures.unique("nobody"));
+            assertTrue(page.locator("#no-emails").textContent().contains("No emails to an address containing"));
+            Accessibility.assertNoViolations(page);
+        }
     }
 }
