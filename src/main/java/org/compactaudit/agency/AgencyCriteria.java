@@ -1,5 +1,7 @@
 package org.compactaudit.agency;
 
+import org.compactaudit.common.Text;
+
 /**
  * A search of the agency directory: text in name, lead name or lead email; sector code; cycle group;
  * partnership code; active (null = both). Sort is {@code name}, {@code sector} or {@code group}, with a
@@ -12,10 +14,10 @@ public record AgencyCriteria(String q, String sector, String cycleGroup, String 
     public static final int MAX_PAGE_SIZE = 500;
 
     public AgencyCriteria {
-        q = blankToNull(q);
-        sector = blankToNull(sector);
-        cycleGroup = blankToNull(cycleGroup);
-        partnership = blankToNull(partnership);
+        q = Text.blankToNull(q);
+        sector = Text.blankToNull(sector);
+        cycleGroup = Text.blankToNull(cycleGroup);
+        partnership = Text.blankToNull(partnership);
         sort = sortKey(sort).isEmpty() ? "name" : sort.trim();
         page = Math.max(1, page);
         size = size <= 0 ? PAGE_SIZE : Math.min(size, MAX_PAGE_SIZE);
@@ -38,9 +40,5 @@ public record AgencyCriteria(String q, String sector, String cycleGroup, String 
             case "name", "sector", "group" -> key;
             default -> "";
         };
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +20,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.compactaudit.common.EmailAddress;
 import org.compactaudit.common.ApiError.FieldError;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.partnership.Partnership;
@@ -33,9 +33,7 @@ public class AgencyService {
 
     static final int NAME_MAX = 200;
     static final int SUB_TYPE_MAX = 120;
-    static final int EMAIL_MAX = 254;
     /** Deliberately loose: a typo check, not RFC 5322; the mail server has the last word. */
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
 
     @Inject
     Clock clock;
@@ -211,7 +209,7 @@ public class AgencyService {
 
     private static void checkEmail(List<FieldError> errors, String field, String value, String whose) {
         String email = trim(value);
-        if (email != null && (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches())) {
+        if (email != null && !EmailAddress.isValid(email)) {
             errors.add(new FieldError(field, "Enter the " + whose + " email address in the correct format, "
                     + "like name@example.org ('" + email + "' is not)"));
         }

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.compactaudit.common.Text;
 import org.compactaudit.agency.Sector;
 import org.compactaudit.common.ApiError;
 import org.compactaudit.common.DomainException;
@@ -423,7 +424,7 @@ public class ModerationService {
 
     private static void apply(ModerationVisit visit, Standard standard, StandardGradeRequest request) {
         upsert(visit, standard.key, ModeratedGrade.STANDARD_LEVEL, Grade.fromCode(request.grade()).orElseThrow(),
-                blankToNull(request.notes()));
+                Text.blankToNull(request.notes()));
         Map<String, String> asked = request.questions() == null ? Map.of() : request.questions();
         asked.forEach((key, value) -> upsert(visit, standard.key, key,
                 value == null || value.isBlank() ? null : Grade.fromCode(value).orElseThrow(), null));
@@ -686,10 +687,6 @@ public class ModerationService {
 
     private static String label(Grade grade) {
         return grade == null ? "Not answered" : grade.label;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private static void requireText(String text, String field, String message) {

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 
+import org.compactaudit.common.Text;
 import org.compactaudit.chasing.ChasingService;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.round.Return;
@@ -143,7 +144,7 @@ public class RoundApi {
             throw DomainException.invalid("status", "status must be one of " + ReturnsDashboard.STATUSES);
         }
         AuditRound round = rounds.get(id);
-        Page<ReturnsDashboard.Row> rows = dashboard.page(round, blankToNull(sector), status, page, size, LocalDate.now(clock));
+        Page<ReturnsDashboard.Row> rows = dashboard.page(round, Text.blankToNull(sector), status, page, size, LocalDate.now(clock));
         List<ReturnJson> body = rows.items().stream().map(r -> new ReturnJson(r.agencyId(), r.agencyName(), r.sector(),
                 r.status(), r.percentComplete(), r.submittedAt(), r.late(), r.lastContactAt(), r.nextChaserOn(),
                 r.chasersSent())).toList();
@@ -169,9 +170,5 @@ public class RoundApi {
                 .setParameter("id", id).getResultList();
         return new RoundJson(round.id, round.name, round.partnership.code, round.opensOn, round.dueOn, round.closesOn,
                 round.cycleGroup == null ? null : round.cycleGroup.name(), tools, cohort, round.status.name().toLowerCase());
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -31,12 +31,12 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 
+import org.compactaudit.common.Text;
 import org.compactaudit.agency.Agency;
 import org.compactaudit.agency.Sector;
 import org.compactaudit.chasing.ChaserSchedule;
 import org.compactaudit.chasing.ChasingService;
 import org.compactaudit.chasing.Escalation;
-import org.compactaudit.common.ClockProducer;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.partnership.Partnership;
 import org.compactaudit.round.Return;
@@ -211,8 +211,8 @@ public class RoundResource {
         AuditRound round = rounds.get(id);
         CohortSearch search = find == null || find.isBlank() || round.status != RoundStatus.DRAFT ? CohortSearch.NONE
                 : new CohortSearch(find.trim(), reason == null ? "" : reason, rounds.agenciesToAdd(round, find.trim()));
-        String sectorFilter = RoundApi.blankToNull(sector);
-        String statusFilter = RoundApi.blankToNull(status);
+        String sectorFilter = Text.blankToNull(sector);
+        String statusFilter = Text.blankToNull(status);
         if (statusFilter != null && !ReturnsDashboard.STATUSES.contains(statusFilter)) {
             statusFilter = null;
         }
@@ -336,8 +336,8 @@ public class RoundResource {
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("agencyId", "agencyName", "sector",
                 "status", "percentComplete", "submittedAt", "late", "lastContactAt", "nextChaserOn", "chasersSent",
                 "leadEmail", "cohortReason").get())) {
-            String statusFilter = RoundApi.blankToNull(status);
-            dashboard.forEach(round, RoundApi.blankToNull(sector),
+            String statusFilter = Text.blankToNull(status);
+            dashboard.forEach(round, Text.blankToNull(sector),
                     statusFilter != null && ReturnsDashboard.STATUSES.contains(statusFilter) ? statusFilter : null,
                     LocalDate.now(clock), row -> {
                         try {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -25,6 +24,7 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 
+import org.compactaudit.common.EmailAddress;
 import org.compactaudit.agency.Agency;
 import org.compactaudit.agency.CycleGroup;
 import org.compactaudit.agency.Sector;
@@ -43,7 +43,6 @@ import org.compactaudit.tool.ToolVersion;
 public class RoundService {
 
     /** Loose on purpose: it catches blanks and typing slips, not every address RFC 5322 allows. */
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     public static final DateTimeFormatter LONG_DATE = org.compactaudit.common.Dates.LONG_DATE;
 
     public record RoundInput(String name, String partnership, String cycleGroup, LocalDate opensOn, LocalDate dueOn,
@@ -88,7 +87,7 @@ public class RoundService {
     int batchSize;
 
     public static boolean contactable(String email) {
-        return email != null && EMAIL.matcher(email.trim()).matches();
+        return email != null && EmailAddress.isValid(email.trim());
     }
 
     public AuditRound get(long id) {
