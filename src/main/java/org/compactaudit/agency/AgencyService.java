@@ -33,7 +33,6 @@ public class AgencyService {
 
     static final int NAME_MAX = 200;
     static final int SUB_TYPE_MAX = 120;
-    /** Deliberately loose: a typo check, not RFC 5322; the mail server has the last word. */
 
     @Inject
     Clock clock;

@@ -2,8 +2,10 @@ package org.compactaudit.common;
 
 import java.util.regex.Pattern;
 
-/** The one rule for an email address typed into the service: something@domain.tld, no spaces, no
- * trailing dot, at most 254 characters. */
+/**
+ * The one rule for an email address typed into the service: something@domain.tld, no spaces, no trailing dot, at
+ * most 254 characters. Deliberately loose: a typo check, not RFC 5322; the mail server has the last word.
+ */
 public final class EmailAddress {
 
     private static final Pattern PATTERN = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
