@@ -28,7 +28,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import org.compactaudit.common.Text;
-import org.compactaudit.chasing.ChasingService;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.round.Return;
 import org.compactaudit.security.Role;
@@ -54,17 +53,11 @@ public class RoundApi {
     public record SendJson(long roundId, int invited, int cannotBeContacted) {
     }
 
-    public record RunJson(long roundId, LocalDate on, int chasersQueued, int escalated) {
-    }
-
     @Inject
     RoundService rounds;
 
     @Inject
     ReturnsDashboard dashboard;
-
-    @Inject
-    ChasingService chasing;
 
     @Inject
     SecurityIdentity identity;
@@ -149,16 +142,6 @@ public class RoundApi {
                 r.status(), r.percentComplete(), r.submittedAt(), r.late(), r.lastContactAt(), r.nextChaserOn(),
                 r.chasersSent())).toList();
         return Response.ok(body).header("X-Total-Count", rows.total()).build();
-    }
-
-    @POST
-    @Path("/{id}/chasers/run")
-    @RolesAllowed(Role.MANAGER)
-    @Operation(summary = "Send the chasers and escalations due today; running it again sends nothing more")
-    public RunJson runChasers(@PathParam("id") long id) {
-        LocalDate today = LocalDate.now(clock);
-        ChasingService.RunResult result = chasing.run(id, today);
-        return new RunJson(id, today, result.chasersQueued(), result.escalated());
     }
 
     private RoundJson json(long id) {

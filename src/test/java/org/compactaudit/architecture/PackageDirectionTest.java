@@ -31,7 +31,6 @@ class PackageDirectionTest {
      */
     static final Map<String, String> KNOWN_AGAINST_DIRECTION = Map.of(
             "org.compactaudit.round.RoundResource", "org.compactaudit.chasing..",
-            "org.compactaudit.round.RoundApi", "org.compactaudit.chasing..",
             "org.compactaudit.round.ReturnsDashboard", "org.compactaudit.[chasing|response]..",
             "org.compactaudit.agency.AgencyService", "org.compactaudit.round..");
 
