@@ -78,15 +78,17 @@ final class LinkCrawler {
               return { links, forms, errorSummary: summary ? summary.textContent.replace(/\\s+/g, ' ').trim() : null };
             }""";
 
-    record Report(String who, int visited, int notVisited, int axeChecked, long millis, List<String> problems) {
+    record Report(String who, int visited, int notVisited, int axeChecked, long axeMillis, long millis, List<String> problems) {
 
         String summary() {
-            return String.format("Crawler %s: %d URLs visited (%d more found, not visited), axe on %d pages, %.1f s, %d problems",
-                    who, visited, notVisited, axeChecked, millis / 1000.0, problems.size());
+            return String.format("Crawler %s: %d URLs visited (%d more found, not visited), axe on %d pages (%.1f s), "
+                    + "%.1f s in all, %d problems", who, visited, notVisited, axeChecked, axeMillis / 1000.0,
+                    millis / 1000.0, problems.size());
         }
     }
 
-    private record Link(String url, String from) {
+    /** A URL to visit; {@code form} when it is a GET form submitted with its default values. */
+    private record Link(String url, String from, boolean form) {
     }
 
     private final BrowserContext context;
@@ -113,60 +115,17 @@ final class LinkCrawler {
 
     Report crawl(String who, List<String> starts) {
         long started = System.currentTimeMillis();
-        List<String> problems = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        Queue<Link> queue = new ArrayDeque<>();
-        starts.forEach(s -> {
-            seen.add(s);
-            queue.add(new Link(s, "(start)"));
-        });
-        int visited = 0;
-        int axeChecked = 0;
+        Crawl crawl = new Crawl();
+        starts.forEach(s -> crawl.offer(new Link(s, "(start)", false)));
         Page reader = context.newPage();
         Page axe = context.newPage();
         try {
-            while (!queue.isEmpty() && visited < LIMIT) {
-                Link link = queue.remove();
-                visited++;
+            while (!crawl.queue.isEmpty() && crawl.visited < LIMIT) {
+                Link link = crawl.queue.remove();
+                crawl.visited++;
                 APIResponse response = context.request().get(link.url(), RequestOptions.create().setMaxRedirects(10).setTimeout(120_000));
                 try {
-                    String type = response.headers().getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
-                    String problem = statusProblem(response);
-                    if (problem != null) {
-                        problems.add(problem + ": " + link.url() + " (linked from " + link.from() + ")");
-                        continue;
-                    }
-                    problem = downloadProblem(response, type);
-                    if (problem != null) {
-                        problems.add("download " + link.url() + " (linked from " + link.from() + "): " + problem);
-                        continue;
-                    }
-                    if (!type.startsWith("text/html")) {
-                        continue;
-                    }
-                    String here = response.url();
-                    seen.add(here);
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> page = (Map<String, Object>) reader.evaluate(READ_PAGE, List.of(response.text(), here));
-                    String template = template(URI.create(here));
-                    if (page.get("errorSummary") != null && !errorSummaryExpected.contains(template)) {
-                        problems.add("error summary on " + here + " (linked from " + link.from() + "): " + page.get("errorSummary"));
-                    }
-                    if (axeTemplates.add(template)) {
-                        axeChecked++;
-                        String violation = axeProblem(axe, here);
-                        if (violation != null) {
-                            problems.add(violation + " (linked from " + link.from() + ")");
-                        }
-                    }
-                    List<String> found = new ArrayList<>(strings(page.get("links")));
-                    found.addAll(strings(page.get("forms")));
-                    for (String next : new LinkedHashSet<>(found)) {
-                        String url = withoutFragment(next);
-                        if (followable(url) && seen.add(url)) {
-                            queue.add(new Link(url, here));
-                        }
-                    }
+                    visit(crawl, link, response, reader, axe);
                 } finally {
                     response.dispose();
                 }
@@ -175,7 +134,80 @@ final class LinkCrawler {
             reader.close();
             axe.close();
         }
-        return new Report(who, visited, queue.size(), axeChecked, System.currentTimeMillis() - started, problems);
+        return new Report(who, crawl.visited, crawl.queue.size(), crawl.axeChecked, crawl.axeMillis,
+                System.currentTimeMillis() - started, crawl.problems);
+    }
+
+    /** One crawl's progress: what is queued, what has been seen, what went wrong. */
+    private static final class Crawl {
+        final Queue<Link> queue = new ArrayDeque<>();
+        final Set<String> seen = new HashSet<>();
+        final List<String> problems = new ArrayList<>();
+        int visited;
+        int axeChecked;
+        long axeMillis;
+
+        void offer(Link link) {
+            if (seen.add(link.url())) {
+                queue.add(link);
+            }
+        }
+
+        void problem(Link link, String what) {
+            problems.add(what + " (linked from " + link.from() + ")");
+        }
+    }
+
+    private void visit(Crawl crawl, Link link, APIResponse response, Page reader, Page axe) {
+        String type = response.headers().getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
+        boolean html = type.startsWith("text/html");
+        Map<String, Object> page = html ? read(reader, response) : Map.of();
+        Object errorSummary = page.get("errorSummary");
+        // A GET form sent with its default values may be refused as a form is: a 400 that says why, in a summary.
+        boolean refusedForm = link.form() && response.status() == 400 && errorSummary != null;
+        String problem = refusedForm ? null : statusProblem(response);
+        if (problem == null) {
+            problem = downloadProblem(response, type);
+            problem = problem == null ? null : "not the file it claims to be: " + problem;
+        }
+        if (problem != null) {
+            crawl.problem(link, problem + ": " + link.url());
+            return;
+        }
+        if (!html) {
+            return;
+        }
+        String here = response.url();
+        crawl.seen.add(here);
+        String template = template(URI.create(here));
+        if (errorSummary != null && !refusedForm && !errorSummaryExpected.contains(template)) {
+            crawl.problem(link, "error summary \"" + errorSummary + "\" on " + here);
+        }
+        if (axeTemplates.add(template)) {
+            crawl.axeChecked++;
+            long axeStarted = System.currentTimeMillis();
+            String violations = axeProblem(axe, here, response.status());
+            crawl.axeMillis += System.currentTimeMillis() - axeStarted;
+            if (violations != null) {
+                crawl.problem(link, violations);
+            }
+        }
+        for (String next : new LinkedHashSet<>(strings(page.get("links")))) {
+            String url = withoutFragment(next);
+            if (followable(url)) {
+                crawl.offer(new Link(url, here, false));
+            }
+        }
+        for (String next : new LinkedHashSet<>(strings(page.get("forms")))) {
+            if (followable(next)) {
+                crawl.offer(new Link(next, here, true));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> read(Page reader, APIResponse response) {
+        return (Map<String, Object>) reader.evaluate(READ_PAGE, List.of(response.text(), response.url()));
     }
 
     private String statusProblem(APIResponse response) {
@@ -222,9 +254,10 @@ final class LinkCrawler {
         };
     }
 
-    private static String axeProblem(Page axe, String url) {
+    /** Shows the page in the browser, with its styles, as axe needs it; the browser must get what the crawler got. */
+    private static String axeProblem(Page axe, String url, int status) {
         Response shown = axe.navigate(url);
-        if (shown == null || shown.status() >= 400) {
+        if (shown == null || shown.status() != status) {
             return "the browser got " + (shown == null ? "nothing" : shown.status()) + " for " + url;
         }
         try {
