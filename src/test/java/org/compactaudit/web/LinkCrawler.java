@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,12 +79,13 @@ final class LinkCrawler {
               return { links, forms, errorSummary: summary ? summary.textContent.replace(/\\s+/g, ' ').trim() : null };
             }""";
 
-    record Report(String who, int visited, int notVisited, int axeChecked, long axeMillis, long millis, List<String> problems) {
+    record Report(String who, int visited, int notVisited, int axeChecked, long axeMillis, long millis,
+            Set<String> templates, List<String> problems) {
 
         String summary() {
-            return String.format("Crawler %s: %d URLs visited (%d more found, not visited), axe on %d pages (%.1f s), "
-                    + "%.1f s in all, %d problems", who, visited, notVisited, axeChecked, axeMillis / 1000.0,
-                    millis / 1000.0, problems.size());
+            return String.format("Crawler %s: %d URLs visited (%d more found, not visited) on %d page templates, axe on "
+                    + "%d pages (%.1f s), %.1f s in all, %d problems", who, visited, notVisited, templates.size(),
+                    axeChecked, axeMillis / 1000.0, millis / 1000.0, problems.size());
         }
     }
 
@@ -135,7 +137,7 @@ final class LinkCrawler {
             axe.close();
         }
         return new Report(who, crawl.visited, crawl.queue.size(), crawl.axeChecked, crawl.axeMillis,
-                System.currentTimeMillis() - started, crawl.problems);
+                System.currentTimeMillis() - started, crawl.templates, crawl.problems);
     }
 
     /** One crawl's progress: what is queued, what has been seen, what went wrong. */
@@ -143,6 +145,7 @@ final class LinkCrawler {
         final Queue<Link> queue = new ArrayDeque<>();
         final Set<String> seen = new HashSet<>();
         final List<String> problems = new ArrayList<>();
+        final Set<String> templates = new TreeSet<>();
         int visited;
         int axeChecked;
         long axeMillis;
@@ -159,6 +162,7 @@ final class LinkCrawler {
     }
 
     private void visit(Crawl crawl, Link link, APIResponse response, Page reader, Page axe) {
+        crawl.templates.add(template(URI.create(response.url())));
         String type = response.headers().getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
         boolean html = type.startsWith("text/html");
         Map<String, Object> page = html ? read(reader, response) : Map.of();
@@ -276,9 +280,12 @@ final class LinkCrawler {
         return !"/logout".equals(uri.getPath()) && inScope.test(uri);
     }
 
-    /** The page's path with ids and link tokens as placeholders: pages of one template look alike to axe. */
+    /**
+     * The page's path with link tokens, ids and keys (any segment with a digit: 42, s1, 2018-19) as placeholders:
+     * pages of one template look alike to axe.
+     */
     static String template(URI uri) {
-        return uri.getPath().replaceAll("/\\d+(?=/|$)", "/{id}").replaceAll("/[A-Za-z0-9_-]{20,}(?=/|$)", "/{token}");
+        return uri.getPath().replaceAll("/[A-Za-z0-9_-]{32,}(?=/|$)", "/{token}").replaceAll("/[^/{]*\\d[^/]*(?=/|$)", "/{id}");
     }
 
     private static String withoutFragment(String url) {

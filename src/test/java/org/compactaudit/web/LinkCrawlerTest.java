@@ -95,7 +95,7 @@ class LinkCrawlerTest {
     }
 
     private static void check(LinkCrawler.Report report) {
-        System.out.println(report.summary());
+        System.out.println(report.summary() + "\n  pages: " + String.join(" ", report.templates()));
         assertTrue(report.visited() > 1, report.who() + " was offered no link at all");
         if (!report.problems().isEmpty()) {
             throw new AssertionError(report.summary() + ":\n  " + String.join("\n  ", report.problems()));
