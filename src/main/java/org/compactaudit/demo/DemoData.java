@@ -56,10 +56,10 @@ public class DemoData {
     }
 
     public static final List<DemoUser> USERS = List.of(
-            new DemoUser(Role.MANAGER, "manager", "Priya Shah (Partnerships Manager)", "demo-manager-pass"),
-            new DemoUser(Role.MESC, "mesc", "Tom Fielding (MESC chair)", "demo-mesc-pass"),
-            new DemoUser(Role.MODERATOR, "moderator", "Grace Okafor (board member)", "demo-moderator-pass"),
-            new DemoUser(Role.ADMIN, "admin", "Alex Moore (administrator)", "demo-admin-pass"));
+            new DemoUser(Role.MANAGER, "manager", "Priya Shah", "demo-manager-pass"),
+            new DemoUser(Role.MESC, "mesc", "Tom Fielding", "demo-mesc-pass"),
+            new DemoUser(Role.MODERATOR, "moderator", "Grace Okafor", "demo-moderator-pass"),
+            new DemoUser(Role.ADMIN, "admin", "Alex Moore", "demo-admin-pass"));
 
     @ConfigProperty(name = "compact.demo", defaultValue = "false")
     boolean demo;

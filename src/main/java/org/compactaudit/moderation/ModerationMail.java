@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import org.compactaudit.common.Dates;
 import org.compactaudit.mail.Outbox;
 
 /** Emails to the visited agency, written as text and HTML and queued in the caller's transaction. */
@@ -36,7 +37,7 @@ public class ModerationMail {
 
     void visitPlanned(String to, long returnId, VisitLetter letter) {
         outbox.enqueue(new Outbox.Email("visit", to, letter.contactEmail(),
-                "Moderation visit on " + letter.date().format(Formats.DATE) + ": " + letter.roundName(),
+                "Moderation visit on " + Dates.date(letter.date()) + ": " + letter.roundName(),
                 Templates.visitPlannedText(letter).render(), Templates.visitPlannedHtml(letter).render(), returnId));
     }
 

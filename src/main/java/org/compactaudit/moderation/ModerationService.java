@@ -32,6 +32,7 @@ import org.compactaudit.tool.Grade;
 import org.compactaudit.tool.Question;
 import org.compactaudit.tool.Standard;
 import org.compactaudit.tool.StandardGrade;
+import org.compactaudit.web.Counts;
 
 /**
  * Moderation of a round: the reproducible, stratified sample; the visits; the moderated grades recorded beside the
@@ -67,6 +68,10 @@ public class ModerationService {
 
     @Inject
     ModerationMail mail;
+
+    /** Why the sample may no longer be drawn: shown on the page in place of the form and given by the API. */
+    public static final String DRAW_AGAIN_REFUSED = "Visits are planned, replaced, added or recorded, so the sample "
+            + "cannot be drawn again. Replace or add agencies instead.";
 
     private final SecureRandom seeds = new SecureRandom();
 
@@ -111,7 +116,7 @@ public class ModerationService {
             size = Math.max(requested, minimum);
             if (requested >= 1 && size > submitted) {
                 errors.add(new ApiError.FieldError(requested >= minimum ? "size" : "minimum", "The sample size (" + size
-                        + ") is larger than the " + submitted + " submitted returns"));
+                        + ") is larger than the " + Counts.of(submitted, "submitted return", "submitted returns")));
             }
         } else if (PERCENT.equals(policy)) {
             BigDecimal percent = request.percent() == null ? DEFAULT_PERCENT : request.percent();
@@ -124,7 +129,7 @@ public class ModerationService {
                 size = Math.max(share, minimum);
                 if (size > submitted) {
                     errors.add(new ApiError.FieldError("minimum", "The minimum (" + minimum + ") is larger than the "
-                            + submitted + " submitted returns"));
+                            + Counts.of(submitted, "submitted return", "submitted returns")));
                 }
             }
         } else {
@@ -143,11 +148,8 @@ public class ModerationService {
         List<Sampler.Candidate> candidates = candidates(roundId);
         int size = sampleSize(request, candidates.size());
         List<ModerationVisit> existing = ModerationVisit.list("round.id", roundId);
-        boolean started = existing.stream().anyMatch(v -> v.date != null || v.status != VisitStatus.PLANNED
-                || v.selection != Selection.SAMPLED || ModeratedGrade.count("visit.id", v.id) > 0);
-        if (started) {
-            throw DomainException.conflict("The sample cannot be drawn again: visits have been planned, replaced or "
-                    + "recorded. Replace or add agencies instead.");
+        if (!canDrawAgain(existing)) {
+            throw DomainException.conflict(DRAW_AGAIN_REFUSED);
         }
         existing.forEach(v -> v.delete());
         ModerationSample sample = ModerationSample.forRound(roundId).orElseGet(ModerationSample::new);
@@ -169,6 +171,11 @@ public class ModerationService {
             }
         }
         return sample;
+    }
+
+    /** The one rule for drawing again, used by the draw and by the page that offers it: no visit is underway. */
+    static boolean canDrawAgain(List<ModerationVisit> visits) {
+        return visits.stream().noneMatch(v -> v.isUnderway(ModeratedGrade.count("visit.id", v.id) > 0));
     }
 
     private static ModerationVisit newVisit(AuditRound round, Return agencyReturn, Selection selection, String reason) {
@@ -595,8 +602,9 @@ public class ModerationService {
             return new Views.Sample(s.policy, s.size, s.percent, s.minimum, s.seed, s.drawnAt, s.drawnBy,
                     candidates.size(), strata);
         }).orElse(null);
+        List<ModerationVisit> visits = ModerationVisit.forRound(roundId);
         return new Views.RoundModeration(round.id, round.name, sample,
-                ModerationVisit.forRound(roundId).stream().map(ModerationService::view).toList());
+                visits.stream().map(ModerationService::view).toList(), canDrawAgain(visits));
     }
 
     /** Submitted returns of the round without a visit, for adding or replacing by hand. */
@@ -663,7 +671,7 @@ public class ModerationService {
         }
         int active = done + planned;
         String donePercent = Views.percent(done, submitted);
-        String commitment = done + " of " + active + " done, " + donePercent + " of " + submitted + " returns";
+        String commitment = done + " of " + active + " done, " + donePercent + " of " + Counts.of(submitted, "return", "returns");
         List<Views.Tally> standardsInOrder = byStandard.values().stream()
                 .sorted(Comparator.comparing((Views.Tally t) -> standardPosition.getOrDefault(t.key(), 0))
                         .thenComparing(Views.Tally::key))

@@ -86,6 +86,14 @@ public class ModerationVisit extends IdentifiedEntity {
         return status != VisitStatus.CANCELLED;
     }
 
+    /**
+     * True once the visit is more than the draw made it: planned with a date, done, cancelled, replaced, added by
+     * hand or given moderated grades. Drawing the sample again would throw that work away.
+     */
+    public boolean isUnderway(boolean graded) {
+        return date != null || status != VisitStatus.PLANNED || selection != Selection.SAMPLED || graded;
+    }
+
     public boolean attendedBy(String email) {
         return attendees.stream().anyMatch(u -> u.email.equals(email));
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -27,9 +28,21 @@ public final class Views {
 
     public record Sample(String policy, Integer size, BigDecimal percent, int minimum, long seed, Instant drawnAt,
             String drawnBy, long submittedReturns, List<Stratum> strata) {
+
+        /** For pages: "10%" (the API keeps the number). */
+        public String percentLabel() {
+            return policyPercent(percent);
+        }
     }
 
-    public record RoundModeration(long roundId, String roundName, Sample sample, List<Visit> visits) {
+    /** {@code canDrawAgain}: whether the service would accept a new draw (no visit underway). */
+    public record RoundModeration(long roundId, String roundName, Sample sample, List<Visit> visits,
+            boolean canDrawAgain) {
+
+        /** Said on the page in place of the sampling form when it is not offered. */
+        public String drawAgainRefused() {
+            return ModerationService.DRAW_AGAIN_REFUSED;
+        }
     }
 
     public record QuestionRecord(String questionKey, String text, String selfAssessedGrade, String selfAssessedLabel,
@@ -91,6 +104,22 @@ public final class Views {
         public List<Tally> overallRows() {
             return List.of(overall);
         }
+    }
+
+    /**
+     * A person in a list of possible attendees: "Priya Shah (Partnerships Manager)". A role the name already gives
+     * in brackets (older demo users were named so) is not added again.
+     */
+    public static String attendeeLabel(String name, List<String> roleLabels) {
+        String lower = name.toLowerCase(Locale.UK);
+        List<String> missing = roleLabels.stream()
+                .filter(label -> !lower.contains("(" + label.toLowerCase(Locale.UK) + ")")).toList();
+        return missing.isEmpty() ? name : name + " (" + String.join(", ", missing) + ")";
+    }
+
+    /** The sampling policy's percentage as people write it: "10%", "12.5%", never "10.00%". */
+    public static String policyPercent(BigDecimal percent) {
+        return percent == null ? "" : percent.stripTrailingZeros().toPlainString() + "%";
     }
 
     /** One decimal place, e.g. "10.6%"; "–" when there is nothing to divide by. */

@@ -95,9 +95,8 @@ public class VisitResource {
                 visit.place == null ? "" : visit.place,
                 visit.attendees.stream().map(u -> String.valueOf(u.id)).collect(Collectors.toSet()));
         List<Option> people = service.possibleAttendees(visit.round).stream()
-                .map(u -> new Option(String.valueOf(u.id), u.displayName + " (" + u.roleSet().stream()
-                        .filter(r -> r.equals(Role.MANAGER) || r.equals(Role.MODERATOR)).map(Role::label)
-                        .collect(Collectors.joining(", ")) + ")"))
+                .map(u -> new Option(String.valueOf(u.id), Views.attendeeLabel(u.displayName, u.roleSet().stream()
+                        .filter(r -> r.equals(Role.MANAGER) || r.equals(Role.MODERATOR)).map(Role::label).toList())))
                 .toList();
         List<StandardRow> rows = d.standards().stream().map(s -> new StandardRow(s,
                 typed != null ? typed.get("grade-" + s.standardKey()) : s.grade(),
@@ -140,7 +139,7 @@ public class VisitResource {
         try {
             return LocalDate.of(Integer.parseInt(year.trim()), Integer.parseInt(month.trim()), Integer.parseInt(day.trim()));
         } catch (NumberFormatException | DateTimeException | NullPointerException e) {
-            errors.add("date", "The date of the visit must be a real date, like 4 6 2018");
+            errors.add("date", "The date of the visit must be a real date, for example 12 9 2027");
             return null;
         }
     }

@@ -153,10 +153,10 @@ class AnswerWriter {
     static Answer written(AnswerInput in, Instant now, int version) {
         Answer a = new Answer();
         a.grade = grade(in);
-        a.evidence = ReturnService.emptyToNull(in.evidence());
-        a.naReason = ReturnService.emptyToNull(in.naReason());
-        a.actionWhat = in.action() == null ? null : ReturnService.emptyToNull(in.action().what());
-        a.actionOwner = in.action() == null ? null : ReturnService.emptyToNull(in.action().owner());
+        a.evidence = Answering.emptyToNull(in.evidence());
+        a.naReason = Answering.emptyToNull(in.naReason());
+        a.actionWhat = in.action() == null ? null : Answering.emptyToNull(in.action().what());
+        a.actionOwner = in.action() == null ? null : Answering.emptyToNull(in.action().owner());
         a.actionDue = in.action() == null ? null : in.action().due();
         a.carriedForward = false;
         a.updatedAt = now;

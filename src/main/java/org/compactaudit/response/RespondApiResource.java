@@ -24,6 +24,9 @@ public class RespondApiResource {
     @Inject
     ReturnService service;
 
+    @Inject
+    Answering answering;
+
     @GET
     @Operation(summary = "The return the token opens: agency, round, tool version, standards, questions and answers")
     public ReturnJson get(@PathParam("token") String token) {
@@ -37,7 +40,7 @@ public class RespondApiResource {
             + " when it changed meanwhile; 423 when the return is submitted or the round has closed")
     public ReturnJson.AnswerJson save(@PathParam("token") String token, @PathParam("questionKey") String questionKey,
             AnswerInput input) {
-        return ReturnJson.AnswerJson.of(service.save(token, questionKey,
+        return ReturnJson.AnswerJson.of(answering.save(token, questionKey,
                 input == null ? new AnswerInput(null, null, null, null, null) : input));
     }
 

@@ -85,6 +85,9 @@ public class RespondentPages {
     @Inject
     ReturnService service;
 
+    @Inject
+    Answering answering;
+
     @GET
     public TemplateInstance taskList(@PathParam("token") String token, @QueryParam("saved") String saved) {
         ReturnView view = service.open(token);
@@ -152,12 +155,12 @@ public class RespondentPages {
                 confirmed.add(k);
             }
         }
-        List<ReturnService.Conflict> conflicts;
+        List<Answering.Conflict> conflicts;
         try {
             if (errors.any()) {
                 throw new DomainException(400, "The form has errors");
             }
-            conflicts = service.saveStandard(token, key, inputs, confirmed);
+            conflicts = answering.saveStandard(token, key, inputs, confirmed);
         } catch (DomainException e) {
             if (e.status() != 400) {
                 throw e;
@@ -172,7 +175,7 @@ public class RespondentPages {
         if (!conflicts.isEmpty()) {
             ReturnView fresh = service.open(token);
             List<ConflictForm> shown = new ArrayList<>();
-            for (ReturnService.Conflict c : conflicts) {
+            for (Answering.Conflict c : conflicts) {
                 ReturnView.QuestionView q = fresh.standard(key).questions().stream()
                         .filter(x -> x.question().key.equals(c.questionKey())).findFirst().orElseThrow();
                 QuestionForm yours = posted.get(c.questionKey());

@@ -57,7 +57,7 @@ public class ReturnStaffResource {
     }
 
     @Inject
-    ReturnService service;
+    StaffReturns service;
 
     @Inject
     SecurityIdentity identity;

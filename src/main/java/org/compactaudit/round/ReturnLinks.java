@@ -10,10 +10,14 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The secure link to a return: a random 256-bit token, shown once in the link and stored only as its SHA-256,
@@ -22,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ReturnLinks {
 
+    private static final Logger LOG = Logger.getLogger(ReturnLinks.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
@@ -29,6 +34,11 @@ public class ReturnLinks {
 
     @ConfigProperty(name = "compact.base-url")
     String baseUrl;
+
+    /** Says once at start-up where emailed links lead, so a wrong address shows before any invitation goes out. */
+    void announce(@Observes StartupEvent event) {
+        LOG.infof("Links in emails lead to %s (compact.base-url)", baseUrl.replaceAll("/+$", ""));
+    }
 
     /** Gives the return a new token, revoking any earlier link, and returns the token (never stored). */
     @Transactional(Transactional.TxType.MANDATORY)

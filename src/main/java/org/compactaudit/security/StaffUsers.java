@@ -22,7 +22,8 @@ import org.compactaudit.web.Page;
 
 /**
  * Staff accounts: an admin creates users, changes their roles and partnership, disables and enables them;
- * everyone changes their own password. Pages and the API share these rules.
+ * everyone changes their own password. Pages and the API share these rules. Reads run in a transaction too:
+ * a user's partnership is loaded lazily.
  */
 @ApplicationScoped
 @Transactional
@@ -62,7 +63,6 @@ public class StaffUsers {
     @Inject
     Clock clock;
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<UserView> list(int page, int size, String sort, String role) {
         Sort order = "email".equals(sort) ? Sort.by("email") : Sort.by("displayName").and("email");
         var query = role == null || role.isBlank()
@@ -74,12 +74,10 @@ public class StaffUsers {
         return new Page<>(items, number, size, total);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public UserView view(long id) {
         return UserView.of(get(id));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public UserView view(String email) {
         return UserView.of(StaffUser.findByEmail(email)
                 .orElseThrow(() -> DomainException.notFound("No user " + email)));
@@ -159,7 +157,6 @@ public class StaffUsers {
     }
 
     /** Why the acting admin may not disable this user, or null when they may. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public String cannotDisable(long id, String actingEmail) {
         StaffUser user = get(id);
         if (user.email.equals(StaffUser.normaliseEmail(actingEmail))) {

@@ -80,7 +80,7 @@ public class ToolCatalogue {
 
     /** Compares two versions given as "toolKey/version"; the field names are the query's, "from" and "to". */
     public ToolComparison compare(String from, String to) {
-        return ToolComparison.between(byReference("from", from), byReference("to", to));
+        return ToolComparison.between(byReference("from", from), byReference("to", to), sectorNames());
     }
 
     /** Sector names by code, in the sector table's order. */

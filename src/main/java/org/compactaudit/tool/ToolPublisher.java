@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.compactaudit.agency.Sector;
 import org.compactaudit.tool.ToolDefinition.QuestionDefinition;
 import org.compactaudit.tool.ToolDefinition.StandardDefinition;
+import org.compactaudit.web.Counts;
 
 /**
  * Publishes a tool file with the immutability rule: a new version is published, the same content again is a
@@ -75,8 +76,9 @@ public class ToolPublisher {
         }
         persist(definition, hash, source, yaml, publishedBy);
         return new Result(Outcome.PUBLISHED, source, definition.toolKey(), definition.version(),
-                source + ": published " + definition.reference() + " (" + definition.standards().size()
-                        + " standards, " + definition.questionCount() + " questions)", List.of(), null);
+                source + ": published " + definition.reference() + " ("
+                        + Counts.of(definition.standards().size(), "standard", "standards") + ", "
+                        + Counts.of(definition.questionCount(), "question", "questions") + ")", List.of(), null);
     }
 
     private static String refusal(String source, ToolVersion existing, ToolComparison changes) {

@@ -19,8 +19,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -31,6 +33,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import org.compactaudit.common.DomainException;
 import org.compactaudit.security.Role;
+import org.compactaudit.web.Counts;
 import org.compactaudit.web.FormErrors;
 import org.compactaudit.web.Option;
 import org.compactaudit.web.Page;
@@ -81,21 +84,35 @@ public class ToolResource {
                 ToolCatalogue.date(tool.publishedAt), shown);
     }
 
+    /**
+     * The compare form, and the comparison once both versions are chosen. Opened without both fields (from the
+     * menu, or a version's "compare with another" link) it only asks; submitted, a missing or repeated version is
+     * an error beside its field.
+     */
     @GET
     @Path("compare")
-    public Response compare(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public Response compare(@QueryParam("from") String from, @QueryParam("to") String to, @Context UriInfo uri) {
         List<Option> versions = catalogue.list().stream()
                 .map(t -> new Option(t.reference(), t.title() + " (" + t.reference() + ")")).toList();
-        if (blank(from) || blank(to)) {
+        // An empty field comes as null like an absent one: only the query itself tells a submitted form.
+        boolean submitted = uri.getQueryParameters().containsKey("from") && uri.getQueryParameters().containsKey("to");
+        if (!submitted) {
             return Response.ok(Templates.compare(versions, from, to, null, FormErrors.none())).build();
         }
-        try {
-            return Response.ok(Templates.compare(versions, from, to, catalogue.compare(from, to), FormErrors.none())).build();
-        } catch (DomainException e) {
-            FormErrors errors = FormErrors.none();
-            e.fields().forEach(f -> errors.add(f.field(), f.message()));
-            return Response.status(400).entity(Templates.compare(versions, from, to, null, errors)).build();
+        FormErrors errors = FormErrors.none()
+                .require(!blank(from), "from", "Choose the earlier version")
+                .require(!blank(to), "to", "Choose the later version");
+        if (errors.isEmpty() && from.trim().equals(to.trim())) {
+            errors.add("to", "Choose a later version that is not the earlier one: both are " + to.trim());
         }
+        if (errors.isEmpty()) {
+            try {
+                return Response.ok(Templates.compare(versions, from, to, catalogue.compare(from, to), errors)).build();
+            } catch (DomainException e) {
+                e.fields().forEach(f -> errors.add(f.field(), f.message()));
+            }
+        }
+        return Response.status(400).entity(Templates.compare(versions, from, to, null, errors)).build();
     }
 
     @GET
@@ -130,8 +147,8 @@ public class ToolResource {
             case REFUSED -> uploadError(name + ": " + result.reference()
                     + " is already published with different content. Published versions never change: give the changed tool a new version",
                     name, List.of(), result.changes());
-            case INVALID -> uploadError(name + " is not a valid audit tool file: it has " + result.problems().size()
-                    + (result.problems().size() == 1 ? " problem" : " problems") + ", listed below", name,
+            case INVALID -> uploadError(name + " is not a valid audit tool file: it has "
+                    + Counts.of(result.problems().size(), "problem", "problems") + ", listed below", name,
                     result.problems(), null);
         };
     }

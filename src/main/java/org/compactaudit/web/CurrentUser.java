@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 import org.compactaudit.security.Role;
@@ -17,9 +16,6 @@ public class CurrentUser {
 
     @Inject
     SecurityIdentity identity;
-
-    @Inject
-    HttpServerRequest request;
 
     @Inject
     RoutingContext routing;
@@ -59,11 +55,5 @@ public class CurrentUser {
      */
     public boolean isCsrfReady() {
         return routing.get("csrf_token") != null;
-    }
-
-    /** True when the current page is at or below the path, for the navigation's aria-current. */
-    public boolean at(String path) {
-        String current = request.path();
-        return path.equals("/") ? current.equals("/") : current.equals(path) || current.startsWith(path + "/");
     }
 }

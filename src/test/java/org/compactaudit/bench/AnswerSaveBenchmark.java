@@ -68,7 +68,7 @@ public final class AnswerSaveBenchmark {
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 15;
         Path dir = Files.createTempDirectory("ca-bench-");
         String url = "jdbc:h2:file:" + dir.resolve("db") + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;"
-                + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;AUTO_SERVER=TRUE";
+                + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;AUTO_SERVER=TRUE;WRITE_DELAY=0";
         Process app = new ProcessBuilder("java", "-Xmx768m",
                 "-Dquarkus.http.port=" + PORT,
                 "-Dquarkus.datasource.jdbc.url=" + url,

@@ -182,8 +182,13 @@ class ModerationApiTest {
         as(r.manager).body(Map.of("policy", "fixed", "size", 1)).post("/api/v1/rounds/{id}/moderation/sample", r.round.id)
                 .then().statusCode(200);
         long visit = visitIdOf(a.id);
+        as(r.manager).get("/api/v1/rounds/{id}/moderation", r.round.id).then().body("canDrawAgain", equalTo(true));
         as(r.manager).body(plan(r.moderatorId, r.managerId)).put("/api/v1/moderation/visits/{v}", visit).then().statusCode(200)
                 .body("visit.date", equalTo("2018-09-12")).body("visit.attendees", hasSize(2));
+        // The page's offer and the draw follow the one rule: a planned visit ends both.
+        as(r.manager).get("/api/v1/rounds/{id}/moderation", r.round.id).then().body("canDrawAgain", equalTo(false));
+        as(r.manager).body(Map.of("policy", "fixed", "size", 1)).post("/api/v1/rounds/{id}/moderation/sample", r.round.id)
+                .then().statusCode(409).body("message", equalTo(ModerationService.DRAW_AGAIN_REFUSED));
         String otherModerator = users.create(Role.MODERATOR);
         String mesc = users.create(Role.MESC);
         Map<String, Object> grade = Map.of("grade", "good", "notes", "Seen");
@@ -201,7 +206,7 @@ class ModerationApiTest {
         as(r.moderator).body(grade).put("/api/v1/moderation/visits/{v}/standards/s1", visit).then().statusCode(200)
                 .body("outcome", equalTo("confirmed"));
         as(mesc).get("/api/v1/rounds/{id}/moderation/report", r.round.id).then().statusCode(200)
-                .body("commitment", equalTo("0 of 1 done, 0.0% of 1 returns"));
+                .body("commitment", equalTo("0 of 1 done, 0.0% of 1 return"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -14,10 +15,13 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import org.compactaudit.mail.OutboxMessage;
 import org.compactaudit.round.Return;
+import org.compactaudit.security.StaffUser;
 import org.compactaudit.support.Accessibility;
 import org.compactaudit.support.Browsers;
 import org.compactaudit.support.TestUsers;
@@ -54,7 +58,7 @@ class ModerationPagesTest {
             field(page, "A fixed number of visits").check();
             field(page, "Number of visits").fill("5");
             click(page, "Draw the sample");
-            assertTrue(page.locator(".govuk-error-summary").textContent().contains("larger than the 1 submitted returns"));
+            assertTrue(page.locator(".govuk-error-summary").textContent().contains("larger than the 1 submitted return"));
             assertTrue(page.locator("#size-error").isVisible());
             Accessibility.assertNoViolations(page);
 
@@ -117,5 +121,77 @@ class ModerationPagesTest {
             assertTrue(page.locator("table").textContent().contains(school.agency.name));
             Accessibility.assertNoViolations(page);
         }
+    }
+
+    private static String activeNavItem(Page page) {
+        assertEquals(page.locator(".govuk-service-navigation__item--active").textContent().trim(),
+                page.locator(".govuk-service-navigation [aria-current=page]").textContent().trim());
+        return page.locator(".govuk-service-navigation__item--active").textContent().trim();
+    }
+
+    @Test
+    void drawingAgainIsOfferedOnlyUntilAVisitIsPlannedAndPeopleDatesAndPercentagesReadAsWritten() {
+        ModerationScenario.Round r = scenario.round(1);
+        Return school = scenario.submitted(r, "school", Map.of());
+        // Older demo users carry their role in their name; the attendee list must not add it a second time.
+        QuarkusTransaction.requiringNew().run(() -> StaffUser.<StaffUser>findById(r.managerId).displayName =
+                "Priya Shah (Partnerships Manager)");
+        ModerationScenario.as(r.manager).body(Map.of("policy", "percent", "percent", 12.5, "minimum", 1, "seed", 7))
+                .post("/api/v1/rounds/{id}/moderation/sample", r.round.id).then().statusCode(200);
+        try (BrowserContext context = Browsers.newContext()) {
+            Page page = context.newPage();
+            TestUsers.signIn(page, base.toString(), r.manager);
+            page.navigate(base + "rounds/" + r.round.id + "/moderation");
+            assertEquals("Moderation", activeNavItem(page));
+            String sample = page.locator(".govuk-summary-list").textContent();
+            assertTrue(sample.contains("12.5% of submitted returns, at least 1"), sample);
+            assertTrue(sample.contains("1 of 1 submitted return"), sample);
+            assertTrue(sample.matches("(?s).*Drawn\\s+\\d{1,2} [A-Z][a-z]+ \\d{4} at \\d{2}:\\d{2} by .*"), sample);
+            assertEquals("1 visit, by sector", page.locator("table caption").last().textContent().trim());
+            assertEquals(1, page.getByText("Draw the sample again").count());
+            assertEquals(0, page.locator("#draw-again-refused").count());
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(school.agency.name).setExact(true)).click();
+            assertEquals("Moderation", activeNavItem(page));
+            assertEquals(List.of("Priya Shah (Partnerships Manager)"),
+                    page.locator("label.govuk-checkboxes__label").allTextContents().stream().map(String::trim)
+                            .filter(l -> l.startsWith("Priya Shah")).toList());
+
+            // A date that does not exist is refused beside the date input, and what was typed stays.
+            page.locator("#date").fill("31");
+            field(page, "Month").fill("2");
+            field(page, "Year").fill("2027");
+            field(page, "Place").fill("The school office");
+            page.locator("input[name=attendees][value='" + r.managerId + "']").check();
+            page.locator("input[name=attendees][value='" + r.moderatorId + "']").check();
+            click(page, "Save the plan");
+            assertTrue(page.locator("#date-error").textContent().contains("must be a real date"));
+            assertEquals("#date", page.locator(".govuk-error-summary a").first().getAttribute("href"));
+            assertEquals("31", page.locator("#date").inputValue());
+            assertEquals("2", page.locator("#date-month").inputValue());
+            assertEquals("2027", page.locator("#date-year").inputValue());
+            Accessibility.assertNoViolations(page);
+            page.locator("#date").fill("12");
+            field(page, "Month").fill("9");
+            click(page, "Save the plan");
+            assertTrue(page.locator(".govuk-summary-list").textContent().contains("12 September 2027"));
+
+            page.navigate(base + "rounds/" + r.round.id + "/moderation");
+            assertEquals(0, page.getByText("Draw the sample again").count());
+            assertEquals(0, page.locator("form[action$='/moderation/sample']").count());
+            assertTrue(page.locator("#draw-again-refused").textContent().contains("Visits are planned"));
+            assertTrue(page.locator("table").last().textContent().contains("12 September 2027"));
+            Accessibility.assertNoViolations(page);
+
+            page.navigate(base + "rounds/" + r.round.id + "/moderation/report");
+            assertEquals("Moderation", activeNavItem(page));
+            page.navigate(base + "rounds/" + r.round.id);
+            assertEquals("Audit rounds", activeNavItem(page));
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            OutboxMessage planned = OutboxMessage.find("returnId = ?1 and kind = ?2", school.id, "visit").firstResult();
+            assertTrue(planned.subject.contains("Moderation visit on 12 September 2027"), planned.subject);
+            assertTrue(planned.bodyText.contains("Date: 12 September 2027"), planned.bodyText);
+        });
     }
 }

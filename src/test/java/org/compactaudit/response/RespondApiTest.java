@@ -68,6 +68,9 @@ class RespondApiTest {
     ReturnService service;
 
     @Inject
+    StaffReturns staff;
+
+    @Inject
     ReturnProgress progress;
 
     @Inject
@@ -341,7 +344,7 @@ class RespondApiTest {
         }
         given().contentType(ContentType.JSON).body(Map.of("name", "Ann", "role", "Manager", "email", "ann@x.test"))
                 .when().post("/api/v1/respond/" + o.token() + "/submit").then().statusCode(200);
-        service.reopen(o.returnId(), "Evidence for standard 2 is missing its dates", "manager@test.local");
+        staff.reopen(o.returnId(), "Evidence for standard 2 is missing its dates", "manager@test.local");
         Return r = scenario.reload(o.returnId());
         assertEquals(ReturnStatus.IN_PROGRESS, r.status);
         assertNull(r.submittedAt);
@@ -351,7 +354,7 @@ class RespondApiTest {
         assertTrue(scenario.outbox(o.returnId()).stream().anyMatch(m -> m.kind.equals("return-reopened") && m.to.equals("ann@x.test")));
         put(o.token(), "s2-q2", answer("outstanding", "Better evidence", scenario.answer(o.returnId(), "s2-q2").seenVersion()), 200);
 
-        service.sendNewLink(o.returnId(), "link-replaced", "manager@test.local");
+        staff.sendNewLink(o.returnId(), "link-replaced", "manager@test.local");
         given().when().get("/api/v1/respond/" + o.token()).then().statusCode(404)
                 .body("message", containsString(r.round.partnership.contactEmail));
         OutboxMessage link = scenario.outbox(o.returnId()).stream().filter(m -> m.kind.equals("return-link")).findFirst().orElseThrow();

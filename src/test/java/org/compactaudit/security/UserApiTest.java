@@ -112,4 +112,22 @@ class UserApiTest {
                 .post("/api/v1/partnerships")
                 .then().statusCode(400).body("fields.field", equalTo(List.of("code", "contactEmail")));
     }
+
+    @Test
+    void anAdminOpensThePageOfAUserWhoWorksForAPartnership() {
+        String admin = users.create(Role.ADMIN);
+        var partnership = fixtures.partnership();
+        int id = given().auth().preemptive().basic(admin, TestUsers.PASSWORD).contentType(ContentType.JSON)
+                .body(Map.of("email", "pat-" + UUID.randomUUID() + "@example.org", "displayName", "Pat Manager",
+                        "roles", List.of("manager"), "partnership", partnership.code, "password", "a-long-password-1"))
+                .post("/api/v1/users").then().statusCode(201).extract().path("id");
+
+        FormSession session = FormSession.signIn(admin);
+        for (String path : List.of("/users/" + id, "/users/" + id + "/edit")) {
+            given().cookie(FormSession.COOKIE, session.sessionCookie()).redirects().follow(false).get(path)
+                    .then().statusCode(200).body(containsString(partnership.name));
+        }
+        given().cookie(FormSession.COOKIE, session.sessionCookie()).redirects().follow(false)
+                .get("/users/" + id + "/disable").then().statusCode(200).body(containsString("Pat Manager"));
+    }
 }

@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
 
@@ -75,7 +77,13 @@ class ToolApiTest {
                 .body("changes.findAll { it.kind == 'question-added' }.question", hasItem("children-feel-safe"))
                 .body("changes.findAll { it.kind == 'question-removed' }.question", hasItem("single-central-record"))
                 .body("changes.find { it.question == 'temporary-agency-staff' && it.kind == 'question-reworded' }.before",
-                        not(equalTo(null)));
+                        not(equalTo(null)))
+                // Added fields name what the keys stand for; the page's own row is not part of the API.
+                .body("toTitle", equalTo("Safeguarding and Early Help Compact Audit 2018-19"))
+                .body("changes.find { it.question == 'temporary-agency-staff' }.standardTitle", equalTo("Safe recruitment"))
+                .body("changes.find { it.question == 'temporary-agency-staff' }.questionText",
+                        startsWith("Temporary, agency, locum and bank staff"))
+                .body("changes.findAll { it.shown != null }", hasSize(0));
         as(Role.MESC).queryParam("from", "nonsense").queryParam("to", "compact-audit/2018-19")
                 .when().get("/api/v1/tools/compare").then().statusCode(400)
                 .body("fields[0].field", equalTo("from"));

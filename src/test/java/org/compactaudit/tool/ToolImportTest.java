@@ -146,4 +146,14 @@ class ToolImportTest {
     String sourceOf(String key) {
         return ToolVersion.findByKey(key, "2018-19").orElseThrow().sourceYaml;
     }
+
+    @Test
+    void thePublishedMessageCountsOneStandardAndOneQuestionInTheSingular() {
+        String key = Fixtures.unique("one");
+        String file = ToolFiles.small(key);
+        String single = file.substring(0, file.indexOf("      - key: board-lead"));
+        Result result = publisher.publish("one.yaml", single, "manager@test.local");
+        assertEquals(Outcome.PUBLISHED, result.outcome(), result.message());
+        assertTrue(result.message().endsWith("(1 standard, 1 question)"), result.message());
+    }
 }

@@ -66,13 +66,52 @@ class ToolPagesTest {
 
             page.getByText("Compare this version with another").click();
             page.waitForURL(url -> url.contains("/tools/compare?to="));
+            assertTrue(page.locator("#compare-hint").textContent().contains("Choose an earlier and a later version"));
+            assertEquals(0, page.locator(".govuk-error-summary").count(), "not submitted yet: no error");
             page.getByLabel("Earlier version").selectOption("compact-audit/2017-18");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Compare")).click();
             page.waitForURL(url -> url.contains("/tools/compare?from=compact-audit%2F2017-18"));
+            assertTrue(page.locator("h2").first().textContent().contains(
+                    "From Safeguarding and Early Help Compact Audit 2017-18 to Safeguarding and Early Help Compact Audit 2018-19"));
+            String counts = page.locator("#compare-counts").textContent();
+            assertTrue(counts.contains("3 questions added, 1 removed, 3 reworded"), counts);
+            assertTrue(!counts.matches("(?s).*\\b1 (questions|changes|other changes)\\b.*"), counts);
+            // Standards by their titles and questions by their text, not by the keys in the file.
             String added = page.locator("table", new Page.LocatorOptions().setHasText("Questions added")).textContent();
-            assertTrue(added.contains("children-feel-safe") && added.contains("disabled-child-voice"), added);
+            assertTrue(added.contains("Service development informed by the voice of the child")
+                    && added.contains("Children and young people are asked whether they feel safe"), added);
+            assertTrue(!added.contains("children-feel-safe") && !added.contains("voice-of-the-child"), added);
             String reworded = page.locator("table", new Page.LocatorOptions().setHasText("Questions reworded")).textContent();
-            assertTrue(reworded.contains("temporary-agency-staff") && reworded.contains("Old text"), reworded);
+            assertTrue(reworded.contains("Safe recruitment") && reworded.contains("Temporary, agency, locum and bank staff")
+                    && reworded.contains("Old text"), reworded);
+            assertTrue(!reworded.contains("temporary-agency-staff"), reworded);
+            Accessibility.assertNoViolations(page);
+        }
+    }
+
+    @Test
+    void anEmptyOrRepeatedChoiceIsAnErrorBesideItsField() {
+        try (BrowserContext context = Browsers.newContext()) {
+            Page page = context.newPage();
+            TestUsers.signIn(page, base.toString(), users.create(Role.MESC));
+            page.navigate(base + "tools/compare");
+            assertTrue(page.locator("#compare-hint").isVisible());
+            Accessibility.assertNoViolations(page);
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Compare")).click();
+            page.waitForURL(url -> url.contains("from="));
+            assertTrue(page.locator("#from-error").textContent().contains("Choose the earlier version"));
+            assertTrue(page.locator("#to-error").textContent().contains("Choose the later version"));
+            assertTrue(page.title().startsWith("Error: "));
+            Accessibility.assertNoViolations(page);
+
+            page.getByLabel("Earlier version").selectOption("compact-audit/2018-19");
+            page.getByLabel("Later version").selectOption("compact-audit/2018-19");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Compare")).click();
+            page.waitForURL(url -> url.contains("from=compact-audit%2F2018-19"));
+            assertTrue(page.locator("#to-error").textContent().contains("not the earlier one: both are compact-audit/2018-19"));
+            assertEquals(0, page.locator("#from-error").count());
+            assertEquals("compact-audit/2018-19", page.getByLabel("Later version").inputValue(), "the choice is kept");
             Accessibility.assertNoViolations(page);
         }
     }

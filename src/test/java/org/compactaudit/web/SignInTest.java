@@ -3,6 +3,7 @@ package org.compactaudit.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -63,7 +64,14 @@ class SignInTest {
                     new Page.GetByRoleOptions().setName("Sign in")).click();
             assertTrue(page.url().contains("/login?error=true"));
             assertTrue(page.locator(".govuk-error-summary").textContent().contains("not recognised"));
+            assertEquals(email, page.getByLabel("Email address").inputValue(), "the email is kept");
+            assertEquals("", page.getByLabel("Password").inputValue());
             Accessibility.assertNoViolations(page);
+
+            page.getByLabel("Password").fill(TestUsers.PASSWORD);
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Sign in")).click();
+            assertFalse(page.url().contains("/login"), page.url());
         }
     }
 }
