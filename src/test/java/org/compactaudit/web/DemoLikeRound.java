@@ -18,8 +18,8 @@ import org.compactaudit.moderation.ModerationService;
 import org.compactaudit.moderation.ModerationVisit;
 import org.compactaudit.partnership.Partnership;
 import org.compactaudit.response.AnswerInput;
+import org.compactaudit.response.Answering;
 import org.compactaudit.response.ReturnScenario;
-import org.compactaudit.response.ReturnService;
 import org.compactaudit.round.AuditRound;
 import org.compactaudit.round.Return;
 import org.compactaudit.security.Role;
@@ -54,7 +54,7 @@ public class DemoLikeRound {
     ReturnScenario returns;
 
     @Inject
-    ReturnService returnService;
+    Answering answering;
 
     @Inject
     ModerationService moderation;
@@ -77,8 +77,8 @@ public class DemoLikeRound {
 
         Return inProgress = fixtures.returnFor(round, agency("statutory", partnership));
         String inProgressToken = returns.issue(inProgress.id);
-        returnService.save(inProgressToken, "s1-q1", new AnswerInput("good", "Safer recruitment policy seen.", null, null, null));
-        returnService.save(inProgressToken, "s1-q2", new AnswerInput("requires-improvement", "Refresher overdue.",
+        answering.save(inProgressToken, "s1-q1", new AnswerInput("good", "Safer recruitment policy seen.", null, null, null));
+        answering.save(inProgressToken, "s1-q2", new AnswerInput("requires-improvement", "Refresher overdue.",
                 null, new AnswerInput.Action("Refresher training", "Deputy head", LocalDate.of(2018, 12, 31)), null));
 
         for (String sector : List.of("voluntary-community", "faith")) {
