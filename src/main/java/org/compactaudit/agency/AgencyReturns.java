@@ -14,4 +14,7 @@ public interface AgencyReturns {
 
     /** Newest round first. */
     List<Item> of(long agencyId);
+
+    /** Whether any round refers to the agency: a return, or a change to a cohort. */
+    boolean anyFor(long agencyId);
 }

@@ -24,7 +24,6 @@ import org.compactaudit.common.EmailAddress;
 import org.compactaudit.common.ApiError.FieldError;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.partnership.Partnership;
-import org.compactaudit.round.Return;
 import org.compactaudit.web.Page;
 
 /** The agency directory: validation, create, update, deactivate, delete (only without history) and search. */
@@ -33,6 +32,9 @@ public class AgencyService {
 
     static final int NAME_MAX = 200;
     static final int SUB_TYPE_MAX = 120;
+
+    @Inject
+    AgencyReturns rounds;
 
     @Inject
     Clock clock;
@@ -81,15 +83,9 @@ public class AgencyService {
         return agency;
     }
 
-    public long returnCount(long agencyId) {
-        return Return.count("agency.id", agencyId);
-    }
-
     /** Deleting is offered only while nothing of the audit refers to the agency. */
     public boolean canDelete(long agencyId) {
-        Number cohortChanges = (Number) em.createNativeQuery("SELECT COUNT(*) FROM cohort_change WHERE agency_id = ?1")
-                .setParameter(1, agencyId).getSingleResult();
-        return returnCount(agencyId) == 0 && cohortChanges.longValue() == 0;
+        return !rounds.anyFor(agencyId);
     }
 
     @Transactional

@@ -1,5 +1,16 @@
 package org.compactaudit.reporting;
 
+import static org.compactaudit.reporting.ReportFigures.add;
+import static org.compactaudit.reporting.ReportFigures.counts;
+import static org.compactaudit.reporting.ReportFigures.grade;
+import static org.compactaudit.reporting.ReportFigures.number;
+import static org.compactaudit.reporting.ReportFigures.ordered;
+import static org.compactaudit.reporting.ReportFigures.perSector;
+import static org.compactaudit.reporting.ReportFigures.sectorName;
+import static org.compactaudit.reporting.ReportFigures.sectors;
+import static org.compactaudit.reporting.ReportFigures.sum;
+import static org.compactaudit.reporting.ReportFigures.summary;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,11 +19,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.compactaudit.agency.Sector;
@@ -20,7 +29,6 @@ import org.compactaudit.common.DomainException;
 import org.compactaudit.partnership.Partnership;
 import org.compactaudit.reporting.RoundReport.ModerationComparison;
 import org.compactaudit.reporting.RoundReport.ReturnFigures;
-import org.compactaudit.reporting.RoundReport.SectorFigures;
 import org.compactaudit.reporting.RoundReport.SectorRef;
 import org.compactaudit.reporting.RoundReport.SectorReturns;
 import org.compactaudit.reporting.RoundReport.StandardFigures;
@@ -46,21 +54,8 @@ public class ReportService {
 
     public static final int AGENCIES_PER_PAGE = 50;
 
-    /** Singular and plural nouns for "3 GP practices, 14 schools". */
-    private static final Map<String, String[]> SECTOR_NOUNS = Map.of(
-            "statutory", new String[] {"statutory agency", "statutory agencies"},
-            "health", new String[] {"health organisation", "health organisations"},
-            "gp-practice", new String[] {"GP practice", "GP practices"},
-            "school", new String[] {"school", "schools"},
-            "further-education", new String[] {"further education college", "further education colleges"},
-            "early-years", new String[] {"early years setting", "early years settings"},
-            "voluntary-community", new String[] {"voluntary or community group", "voluntary and community groups"},
-            "sport-culture", new String[] {"sport or culture organisation", "sport and culture organisations"},
-            "faith", new String[] {"faith group", "faith groups"},
-            "commercial", new String[] {"commercial organisation", "commercial organisations"});
-
     @Inject
-    EntityManager em;
+    ReportQueries queries;
 
     public RoundReport roundReport(long roundId) {
         AuditRound round = round(roundId);
@@ -69,15 +64,11 @@ public class ReportService {
         Map<String, StandardInfo> standards = standards(roundId);
 
         Map<String, Map<String, Distribution>> agencies = new HashMap<>();
-        for (Object[] row : rows("""
-                SELECT standard_key, sector_code, grade, agencies FROM standard_grade_tally WHERE round_id = :round""",
-                Map.of("round", roundId))) {
+        for (Object[] row : queries.standardTallies(roundId)) {
             add(agencies, (String) row[0], (String) row[1], (String) row[2], row[3]);
         }
         Map<String, Map<String, Distribution>> answers = new HashMap<>();
-        for (Object[] row : rows("""
-                SELECT standard_key, sector_code, grade, SUM(answers) FROM grade_tally WHERE round_id = :round
-                GROUP BY standard_key, sector_code, grade""", Map.of("round", roundId))) {
+        for (Object[] row : queries.answerTalliesByStandard(roundId)) {
             add(answers, (String) row[0], (String) row[1], (String) row[2], row[3]);
         }
 
@@ -118,14 +109,7 @@ public class ReportService {
         // Each question key's wordings, newest tool version first: the first is the one the page heads it with.
         Map<String, Map<String, Set<String>>> wordings = new LinkedHashMap<>();
         Map<String, Integer> questionPositions = new HashMap<>();
-        for (Object[] row : rows("""
-                SELECT q.question_key, q.text, q.position, tv.title FROM question q
-                JOIN standard s ON s.id = q.standard_id
-                JOIN tool_version tv ON tv.id = s.tool_version_id
-                JOIN round_tool rt ON rt.tool_version_id = tv.id
-                WHERE rt.round_id = :round AND s.standard_key = :standard
-                ORDER BY tv.published_at DESC, tv.id DESC, q.position""",
-                Map.of("round", roundId, "standard", standardKey))) {
+        for (Object[] row : queries.questionWordings(roundId, standardKey)) {
             String key = (String) row[0];
             wordings.computeIfAbsent(key, k -> new LinkedHashMap<>())
                     .computeIfAbsent((String) row[1], t -> new java.util.TreeSet<>()).add((String) row[3]);
@@ -134,27 +118,15 @@ public class ReportService {
         List<String> toolQuestions = wordings.keySet().stream()
                 .sorted(Comparator.comparingInt((String k) -> questionPositions.get(k)).thenComparing(k -> k)).toList();
         Map<String, Map<String, Distribution>> byQuestion = new HashMap<>();
-        for (Object[] row : rows("""
-                SELECT question_key, sector_code, grade, answers FROM grade_tally
-                WHERE round_id = :round AND standard_key = :standard""",
-                Map.of("round", roundId, "standard", standardKey))) {
+        for (Object[] row : queries.questionTallies(roundId, standardKey)) {
             add(byQuestion, (String) row[0], (String) row[1], (String) row[2], row[3]);
         }
         Map<String, Distribution> agencyBySector = new HashMap<>();
-        for (Object[] row : rows("""
-                SELECT sector_code, grade, agencies FROM standard_grade_tally
-                WHERE round_id = :round AND standard_key = :standard""",
-                Map.of("round", roundId, "standard", standardKey))) {
+        for (Object[] row : queries.standardTalliesOf(roundId, standardKey)) {
             agencyBySector.merge((String) row[0], Distribution.EMPTY.plus(grade(row[1]), number(row[2])), Distribution::plus);
         }
         Map<String, List<NotApplicableReason>> reasons = new HashMap<>();
-        for (Object[] row : rows("""
-                SELECT q.question_key, c.sector_code, an.na_reason, COUNT(*) FROM answer an
-                JOIN report_counted_return c ON c.return_id = an.return_id
-                JOIN question q ON q.id = an.question_id JOIN standard s ON s.id = q.standard_id
-                WHERE c.round_id = :round AND s.standard_key = :standard AND an.grade = :na
-                GROUP BY q.question_key, c.sector_code, an.na_reason""",
-                Map.of("round", roundId, "standard", standardKey, "na", Grade.NOT_APPLICABLE.code))) {
+        for (Object[] row : queries.notApplicableReasons(roundId, standardKey)) {
             String sector = (String) row[1];
             reasons.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(new NotApplicableReason(sector,
                     sectorName(sectors, sector), row[2] == null ? "No reason given" : (String) row[2], number(row[3])));
@@ -193,28 +165,13 @@ public class ReportService {
 
     /** Agencies with their derived grade for the standard, weakest first. */
     private Page<AgencyGrade> agencies(long roundId, String standardKey, int pageNumber, Map<String, Sector> sectors) {
-        Map<String, Object> params = Map.of("round", roundId, "standard", standardKey);
-        long total = number(em.createNativeQuery("""
-                SELECT COUNT(*) FROM return_standard_grade WHERE round_id = :round AND standard_key = :standard""")
-                .setParameter("round", roundId).setParameter("standard", standardKey).getSingleResult());
         int page = Math.max(1, pageNumber);
-        var query = em.createNativeQuery("""
-                SELECT ag.id, ag.name, c.sector_code, g.grade FROM return_standard_grade g
-                JOIN report_counted_return c ON c.return_id = g.return_id
-                JOIN audit_return r ON r.id = g.return_id JOIN agency ag ON ag.id = r.agency_id
-                WHERE g.round_id = :round AND g.standard_key = :standard
-                ORDER BY CASE g.grade WHEN 'inadequate' THEN 1 WHEN 'requires-improvement' THEN 2 WHEN 'good' THEN 3
-                WHEN 'outstanding' THEN 4 ELSE 5 END, ag.name, ag.id""");
-        params.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.setFirstResult((page - 1) * AGENCIES_PER_PAGE).setMaxResults(AGENCIES_PER_PAGE)
-                .getResultList();
-        List<AgencyGrade> items = rows.stream().map(row -> {
+        List<AgencyGrade> items = queries.agencyGrades(roundId, standardKey, (page - 1) * AGENCIES_PER_PAGE, AGENCIES_PER_PAGE).stream().map(row -> {
             Grade grade = grade(row[3]);
             return new AgencyGrade(number(row[0]), (String) row[1], (String) row[2], sectorName(sectors, (String) row[2]),
                     grade.code, grade.label);
         }).toList();
-        return new Page<>(items, page, AGENCIES_PER_PAGE, total);
+        return new Page<>(items, page, AGENCIES_PER_PAGE, queries.agencyGradeCount(roundId, standardKey));
     }
 
     public Trend trend(String partnershipCode, String standardKey) {
@@ -239,26 +196,16 @@ public class ReportService {
             title = standard.title;
             Map<String, String> questions = new LinkedHashMap<>();
             Set<String> versions = new java.util.TreeSet<>();
-            for (Object[] row : rows("""
-                    SELECT tv.tool_key, tv.version, q.question_key, q.text FROM round_tool rt
-                    JOIN tool_version tv ON tv.id = rt.tool_version_id
-                    JOIN standard s ON s.tool_version_id = tv.id
-                    JOIN question q ON q.standard_id = s.id
-                    WHERE rt.round_id = :round AND s.standard_key = :standard
-                    ORDER BY tv.published_at DESC, tv.id DESC, q.position""", Map.of("round", round.id, "standard", standardKey))) {
+            for (Object[] row : queries.questionTextsByTool(round.id, standardKey)) {
                 versions.add(row[0] + "/" + row[1]);
                 questions.putIfAbsent((String) row[2], (String) row[3]);
             }
             Distribution agencies = Distribution.EMPTY;
-            for (Object[] row : rows("""
-                    SELECT grade, SUM(agencies) FROM standard_grade_tally WHERE round_id = :round AND standard_key = :standard
-                    GROUP BY grade""", Map.of("round", round.id, "standard", standardKey))) {
+            for (Object[] row : queries.agencyGradeTotals(round.id, standardKey)) {
                 agencies = agencies.plus(grade(row[0]), number(row[1]));
             }
             Distribution answers = Distribution.EMPTY;
-            for (Object[] row : rows("""
-                    SELECT grade, SUM(answers) FROM grade_tally WHERE round_id = :round AND standard_key = :standard
-                    GROUP BY grade""", Map.of("round", round.id, "standard", standardKey))) {
+            for (Object[] row : queries.answerGradeTotals(round.id, standardKey)) {
                 answers = answers.plus(grade(row[0]), number(row[1]));
             }
             points.add(new Trend.Point(round.id, round.name, round.opensOn, List.copyOf(versions), agencies, answers,
@@ -294,10 +241,7 @@ public class ReportService {
         long cohort = 0;
         long returned = 0;
         long onTime = 0;
-        // Kept exact by round.ReturnFigureTally on every cohort change, submit and reopen.
-        List<Object[]> rows = rows("""
-                SELECT sector_code, cohort, returned, on_time FROM round_sector_returns WHERE round_id = :round AND cohort > 0""",
-                Map.of("round", roundId));
+        List<Object[]> rows = queries.sectorReturns(roundId);
         for (Object[] row : rows) {
             String code = (String) row[0];
             SectorReturns s = new SectorReturns(code, sectorName(sectors, code), number(row[1]), number(row[2]), number(row[3]));
@@ -312,11 +256,7 @@ public class ReportService {
 
     private List<ModerationComparison> moderation(long roundId, Map<String, StandardInfo> standards) {
         Map<String, long[]> counts = new LinkedHashMap<>();
-        for (Object[] row : rows("""
-                SELECT mg.standard_key, mg.grade, g.grade FROM moderated_grade mg
-                JOIN moderation_visit v ON v.id = mg.visit_id
-                JOIN return_standard_grade g ON g.return_id = v.return_id AND g.standard_key = mg.standard_key
-                WHERE v.round_id = :round AND mg.question_key = ''""", Map.of("round", roundId))) {
+        for (Object[] row : queries.moderatedAgainstSelf(roundId)) {
             Grade moderated = grade(row[1]);
             Grade self = grade(row[2]);
             if (!moderated.isGraded() || !self.isGraded()) {
@@ -345,11 +285,7 @@ public class ReportService {
      * the report, the drill-down and year on year call a standard by one name.
      */
     private Map<String, StandardInfo> standards(long roundId) {
-        return byPosition(rows("""
-                SELECT s.standard_key, s.title, s.position FROM standard s
-                JOIN tool_version tv ON tv.id = s.tool_version_id
-                JOIN round_tool rt ON rt.tool_version_id = tv.id
-                WHERE rt.round_id = :round ORDER BY tv.published_at DESC, tv.id DESC""", Map.of("round", roundId)));
+        return byPosition(queries.standardsOfRound(roundId));
     }
 
     /**
@@ -357,15 +293,7 @@ public class ReportService {
      * {@link #standards}); only the partnership's rounds when a partnership code is given.
      */
     public List<StandardTitle> standardTitles(String partnershipCode) {
-        return byPosition(rows("""
-                SELECT s.standard_key, s.title, s.position FROM audit_round r
-                JOIN partnership p ON p.id = r.partnership_id
-                JOIN round_tool rt ON rt.round_id = r.id
-                JOIN tool_version tv ON tv.id = rt.tool_version_id
-                JOIN standard s ON s.tool_version_id = tv.id
-                WHERE :partnership = '' OR p.code = :partnership
-                ORDER BY r.opens_on DESC, r.id DESC, tv.published_at DESC, tv.id DESC""",
-                Map.of("partnership", partnershipCode == null ? "" : partnershipCode.strip()))).values().stream()
+        return byPosition(queries.standardsOfRounds(partnershipCode == null ? "" : partnershipCode.strip())).values().stream()
                 .map(s -> new StandardTitle(s.key, s.title)).toList();
     }
 
@@ -392,73 +320,13 @@ public class ReportService {
         return round;
     }
 
-    private static Map<String, Sector> sectors() {
-        return Sector.<Sector>listAll().stream().collect(Collectors.toMap(s -> s.code, s -> s));
-    }
 
-    private static String sectorName(Map<String, Sector> sectors, String code) {
-        Sector sector = sectors.get(code);
-        return sector == null ? code : sector.name;
-    }
 
-    private static List<SectorRef> ordered(Set<String> codes, Map<String, Sector> sectors) {
-        return codes.stream().map(sectors::get)
-                .sorted(Comparator.comparingInt(s -> s.sortOrder))
-                .map(s -> new SectorRef(s.code, s.name)).toList();
-    }
 
-    private static List<SectorFigures> perSector(List<SectorRef> sectors, Map<String, Distribution> bySector) {
-        return sectors.stream()
-                .map(s -> new SectorFigures(s.code(), s.name(), bySector.getOrDefault(s.code(), Distribution.EMPTY)))
-                .toList();
-    }
 
-    private static Distribution sum(Map<String, Distribution> bySector) {
-        return bySector.values().stream().reduce(Distribution.EMPTY, Distribution::plus);
-    }
 
-    private static List<SectorCount> counts(List<SectorRef> sectors, Map<String, Distribution> bySector,
-            java.util.function.ToLongFunction<Distribution> what) {
-        List<SectorCount> counts = new ArrayList<>();
-        for (SectorRef s : sectors) {
-            long n = what.applyAsLong(bySector.getOrDefault(s.code(), Distribution.EMPTY));
-            if (n > 0) {
-                String[] nouns = SECTOR_NOUNS.getOrDefault(s.code(), new String[] {s.name(), s.name()});
-                counts.add(new SectorCount(s.code(), s.name(), n, n + " " + (n == 1 ? nouns[0] : nouns[1])));
-            }
-        }
-        return counts;
-    }
 
-    /** "3 GP practices, 10 early years settings and 14 schools", or null when none. */
-    static String summary(List<SectorCount> counts) {
-        if (counts.isEmpty()) {
-            return null;
-        }
-        List<String> phrases = counts.stream().map(SectorCount::phrase).toList();
-        if (phrases.size() == 1) {
-            return phrases.get(0);
-        }
-        return String.join(", ", phrases.subList(0, phrases.size() - 1)) + " and " + phrases.get(phrases.size() - 1);
-    }
 
-    private static void add(Map<String, Map<String, Distribution>> into, String key, String sector, String grade, Object n) {
-        into.computeIfAbsent(key, k -> new HashMap<>())
-                .merge(sector, Distribution.EMPTY.plus(grade(grade), number(n)), Distribution::plus);
-    }
 
-    private static Grade grade(Object code) {
-        return Grade.fromCode((String) code).orElseThrow(() -> new IllegalStateException("Unknown grade " + code));
-    }
 
-    private static long number(Object n) {
-        return n == null ? 0 : ((Number) n).longValue();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, Map<String, Object> params) {
-        var query = em.createNativeQuery(sql);
-        params.forEach(query::setParameter);
-        return query.getResultList();
-    }
 }

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 
 import org.compactaudit.agency.AgencyReturns;
 
-/** The returns listed on an agency's page, with the statuses the returns dashboard uses. */
+/** The agency's returns for its page (with the statuses the returns dashboard uses) and whether any round refers to it. */
 @ApplicationScoped
 public class AgencyReturnList implements AgencyReturns {
 
@@ -22,6 +22,11 @@ public class AgencyReturnList implements AgencyReturns {
         return Return.<Return>find("select r from Return r join fetch r.round where r.agency.id = ?1"
                 + " order by r.round.opensOn desc, r.id desc", agencyId).stream()
                 .map(r -> new Item(r.round.name, status(r, today), "/returns/" + r.id)).toList();
+    }
+
+    @Override
+    public boolean anyFor(long agencyId) {
+        return Return.count("agency.id", agencyId) > 0 || CohortChange.count("agencyId", agencyId) > 0;
     }
 
     /** The dashboard's order: exempt, submitted, escalated, never invited, closed, in progress, opened, invited. */

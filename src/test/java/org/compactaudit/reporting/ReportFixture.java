@@ -137,7 +137,7 @@ public class ReportFixture {
     public void moderate(AuditRound round, Return r, Map<String, Grade> standardGrades) {
         em.createNativeQuery("""
                 INSERT INTO moderation_visit (round_id, return_id, selection, status, version)
-                VALUES (:round, :ret, 'RANDOM', 'COMPLETED', 0)""")
+                VALUES (:round, :ret, 'SAMPLED', 'DONE', 0)""")
                 .setParameter("round", round.id).setParameter("ret", r.id).executeUpdate();
         Number visit = (Number) em.createNativeQuery("SELECT id FROM moderation_visit WHERE return_id = :ret")
                 .setParameter("ret", r.id).getSingleResult();

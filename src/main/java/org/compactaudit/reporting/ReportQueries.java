@@ -1,0 +1,162 @@
+package org.compactaudit.reporting;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.compactaudit.tool.Grade;
+
+/**
+ * Every SQL statement of the reporting feature: the tallies kept by round and response, the round's tool versions,
+ * and moderation's grades beside the self-assessed ones. Rows come back as the columns each statement selects.
+ */
+@ApplicationScoped
+public class ReportQueries {
+
+    @Inject
+    EntityManager em;
+
+    List<Object[]> standardTallies(long roundId) {
+        return rows("""
+                SELECT standard_key, sector_code, grade, agencies FROM standard_grade_tally WHERE round_id = :round""",
+                Map.of("round", roundId));
+    }
+
+    List<Object[]> answerTalliesByStandard(long roundId) {
+        return rows("""
+                SELECT standard_key, sector_code, grade, SUM(answers) FROM grade_tally WHERE round_id = :round
+                GROUP BY standard_key, sector_code, grade""",
+                Map.of("round", roundId));
+    }
+
+    /** Each question's text per tool version of the round, newest version first. */
+    List<Object[]> questionWordings(long roundId, String standardKey) {
+        return rows("""
+                SELECT q.question_key, q.text, q.position, tv.title FROM question q
+                JOIN standard s ON s.id = q.standard_id
+                JOIN tool_version tv ON tv.id = s.tool_version_id
+                JOIN round_tool rt ON rt.tool_version_id = tv.id
+                WHERE rt.round_id = :round AND s.standard_key = :standard
+                ORDER BY tv.published_at DESC, tv.id DESC, q.position""",
+                Map.of("round", roundId, "standard", standardKey));
+    }
+
+    List<Object[]> questionTallies(long roundId, String standardKey) {
+        return rows("""
+                SELECT question_key, sector_code, grade, answers FROM grade_tally
+                WHERE round_id = :round AND standard_key = :standard""",
+                Map.of("round", roundId, "standard", standardKey));
+    }
+
+    List<Object[]> standardTalliesOf(long roundId, String standardKey) {
+        return rows("""
+                SELECT sector_code, grade, agencies FROM standard_grade_tally
+                WHERE round_id = :round AND standard_key = :standard""",
+                Map.of("round", roundId, "standard", standardKey));
+    }
+
+    List<Object[]> notApplicableReasons(long roundId, String standardKey) {
+        return rows("""
+                SELECT q.question_key, c.sector_code, an.na_reason, COUNT(*) FROM answer an
+                JOIN report_counted_return c ON c.return_id = an.return_id
+                JOIN question q ON q.id = an.question_id JOIN standard s ON s.id = q.standard_id
+                WHERE c.round_id = :round AND s.standard_key = :standard AND an.grade = :na
+                GROUP BY q.question_key, c.sector_code, an.na_reason""",
+                Map.of("round", roundId, "standard", standardKey, "na", Grade.NOT_APPLICABLE.code));
+    }
+
+    List<Object[]> questionTextsByTool(long roundId, String standardKey) {
+        return rows("""
+                SELECT tv.tool_key, tv.version, q.question_key, q.text FROM round_tool rt
+                JOIN tool_version tv ON tv.id = rt.tool_version_id
+                JOIN standard s ON s.tool_version_id = tv.id
+                JOIN question q ON q.standard_id = s.id
+                WHERE rt.round_id = :round AND s.standard_key = :standard
+                ORDER BY tv.published_at DESC, tv.id DESC, q.position""",
+                Map.of("round", roundId, "standard", standardKey));
+    }
+
+    List<Object[]> agencyGradeTotals(long roundId, String standardKey) {
+        return rows("""
+                SELECT grade, SUM(agencies) FROM standard_grade_tally WHERE round_id = :round AND standard_key = :standard
+                GROUP BY grade""",
+                Map.of("round", roundId, "standard", standardKey));
+    }
+
+    List<Object[]> answerGradeTotals(long roundId, String standardKey) {
+        return rows("""
+                SELECT grade, SUM(answers) FROM grade_tally WHERE round_id = :round AND standard_key = :standard
+                GROUP BY grade""",
+                Map.of("round", roundId, "standard", standardKey));
+    }
+
+    /** Kept exact by round.ReturnFigureTally on every cohort change, submit and reopen. */
+    List<Object[]> sectorReturns(long roundId) {
+        return rows("""
+                SELECT sector_code, cohort, returned, on_time FROM round_sector_returns WHERE round_id = :round AND cohort > 0""",
+                Map.of("round", roundId));
+    }
+
+    /** Each standard-level moderated grade beside the agency's own grade for that standard. */
+    List<Object[]> moderatedAgainstSelf(long roundId) {
+        return rows("""
+                SELECT mg.standard_key, mg.grade, g.grade FROM moderated_grade mg
+                JOIN moderation_visit v ON v.id = mg.visit_id
+                JOIN return_standard_grade g ON g.return_id = v.return_id AND g.standard_key = mg.standard_key
+                WHERE v.round_id = :round AND mg.question_key = ''""",
+                Map.of("round", roundId));
+    }
+
+    /** Newest tool version first, so the first row of a key carries the title reports use. */
+    List<Object[]> standardsOfRound(long roundId) {
+        return rows("""
+                SELECT s.standard_key, s.title, s.position FROM standard s
+                JOIN tool_version tv ON tv.id = s.tool_version_id
+                JOIN round_tool rt ON rt.tool_version_id = tv.id
+                WHERE rt.round_id = :round ORDER BY tv.published_at DESC, tv.id DESC""",
+                Map.of("round", roundId));
+    }
+
+    /** The standards of every round (of the partnership, unless blank), newest round and tool version first. */
+    List<Object[]> standardsOfRounds(String partnershipCode) {
+        return rows("""
+                SELECT s.standard_key, s.title, s.position FROM audit_round r
+                JOIN partnership p ON p.id = r.partnership_id
+                JOIN round_tool rt ON rt.round_id = r.id
+                JOIN tool_version tv ON tv.id = rt.tool_version_id
+                JOIN standard s ON s.tool_version_id = tv.id
+                WHERE :partnership = '' OR p.code = :partnership
+                ORDER BY r.opens_on DESC, r.id DESC, tv.published_at DESC, tv.id DESC""",
+                Map.of("partnership", partnershipCode));
+    }
+
+    long agencyGradeCount(long roundId, String standardKey) {
+        return ((Number) em.createNativeQuery("""
+                SELECT COUNT(*) FROM return_standard_grade WHERE round_id = :round AND standard_key = :standard""")
+                .setParameter("round", roundId).setParameter("standard", standardKey).getSingleResult()).longValue();
+    }
+
+    /** Agencies with their derived grade for the standard, weakest first: {@code size} of them from {@code first}. */
+    @SuppressWarnings("unchecked")
+    List<Object[]> agencyGrades(long roundId, String standardKey, int first, int size) {
+        return em.createNativeQuery("""
+                SELECT ag.id, ag.name, c.sector_code, g.grade FROM return_standard_grade g
+                JOIN report_counted_return c ON c.return_id = g.return_id
+                JOIN audit_return r ON r.id = g.return_id JOIN agency ag ON ag.id = r.agency_id
+                WHERE g.round_id = :round AND g.standard_key = :standard
+                ORDER BY CASE g.grade WHEN 'inadequate' THEN 1 WHEN 'requires-improvement' THEN 2 WHEN 'good' THEN 3
+                WHEN 'outstanding' THEN 4 ELSE 5 END, ag.name, ag.id""")
+                .setParameter("round", roundId).setParameter("standard", standardKey)
+                .setFirstResult(first).setMaxResults(size).getResultList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, Map<String, Object> params) {
+        var query = em.createNativeQuery(sql);
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+}
