@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import org.compactaudit.common.ApiError;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.round.AuditRound;
@@ -30,7 +32,11 @@ public class Visits {
     public record VisitPlan(LocalDate date, String place, List<Long> attendees) {
     }
 
-    /** The API's change to a visit: any of the plan, and the status to move it to with its reason or summary. */
+    /**
+     * The API's change to a visit: any of the plan, and the status to move it to with its reason or summary. The
+     * OpenAPI schema keeps the name the request body was published under.
+     */
+    @Schema(name = "VisitBody")
     public record VisitUpdate(LocalDate date, String place, List<Long> attendees, String status, String cancelReason,
             String summary) {
     }
