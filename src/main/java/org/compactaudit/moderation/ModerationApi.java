@@ -34,7 +34,13 @@ public class ModerationApi {
     }
 
     @Inject
-    ModerationService service;
+    Sampling sampling;
+
+    @Inject
+    ModerationViews views;
+
+    @Inject
+    ModerationReport report;
 
     @Inject
     SecurityIdentity identity;
@@ -47,16 +53,15 @@ public class ModerationApi {
     @Transactional
     public Views.RoundModeration sample(@RestPath long id, SampleBody body) {
         SampleBody b = body == null ? new SampleBody(null, null, null, null, null) : body;
-        service.draw(id, new ModerationService.SampleRequest(b.policy(), b.size(), b.percent(), b.minimum(), b.seed()),
+        return sampling.draw(id, new Sampling.SampleRequest(b.policy(), b.size(), b.percent(), b.minimum(), b.seed()),
                 identity.getPrincipal().getName());
-        return service.roundModeration(id);
     }
 
     @GET
     @RolesAllowed(Role.MANAGER)
     @Operation(summary = "The round's sample and its visits")
     public Views.RoundModeration moderation(@RestPath long id) {
-        return service.roundModeration(id);
+        return views.roundModeration(id);
     }
 
     @GET
@@ -64,7 +69,7 @@ public class ModerationApi {
     @RolesAllowed({ Role.MANAGER, Role.MESC })
     @Operation(summary = "Visits against the commitment and the share of standards confirmed, under-scored, over-inflated")
     public Views.Report report(@RestPath long id) {
-        return service.report(id);
+        return report.report(id);
     }
 
     @GET
@@ -73,6 +78,6 @@ public class ModerationApi {
     @RolesAllowed({ Role.MANAGER, Role.MESC })
     @Operation(summary = "The moderation report as CSV: overall, by sector, by standard and by visit")
     public jakarta.ws.rs.core.Response reportCsv(@RestPath long id) {
-        return ReportCsv.response(service.report(id));
+        return ReportCsv.response(report.report(id));
     }
 }

@@ -41,8 +41,8 @@ public class ModerationResource {
     public record SampleForm(String policy, String size, String percent, String minimum, String seed) {
 
         static SampleForm defaults() {
-            return new SampleForm(ModerationService.PERCENT, String.valueOf(ModerationService.DEFAULT_SIZE),
-                    ModerationService.DEFAULT_PERCENT.toPlainString(), String.valueOf(ModerationService.DEFAULT_MINIMUM), "");
+            return new SampleForm(Sampling.PERCENT, String.valueOf(Sampling.DEFAULT_SIZE),
+                    Sampling.DEFAULT_PERCENT.toPlainString(), String.valueOf(Sampling.DEFAULT_MINIMUM), "");
         }
     }
 
@@ -62,7 +62,13 @@ public class ModerationResource {
     }
 
     @Inject
-    ModerationService service;
+    Sampling sampling;
+
+    @Inject
+    ModerationViews views;
+
+    @Inject
+    ModerationReport report;
 
     @Inject
     SecurityIdentity identity;
@@ -70,7 +76,7 @@ public class ModerationResource {
     @GET
     @RolesAllowed(Role.MANAGER)
     public TemplateInstance round(@RestPath long id, @RestQuery String done) {
-        return Templates.round(service.roundModeration(id), SampleForm.defaults(), FormErrors.none(), banner(done));
+        return Templates.round(views.roundModeration(id), SampleForm.defaults(), FormErrors.none(), banner(done));
     }
 
     private static String banner(String done) {
@@ -109,7 +115,7 @@ public class ModerationResource {
         }
         if (errors.isEmpty()) {
             try {
-                service.draw(id, new ModerationService.SampleRequest(policy, sizeValue, percentValue, minimumValue, seedValue),
+                sampling.draw(id, new Sampling.SampleRequest(policy, sizeValue, percentValue, minimumValue, seedValue),
                         identity.getPrincipal().getName());
                 return seeOther("/rounds/" + id + "/moderation?done=drawn");
             } catch (DomainException e) {
@@ -119,14 +125,15 @@ public class ModerationResource {
                 toForm(e, errors);
             }
         }
-        return Response.status(400).entity(Templates.round(service.roundModeration(id), form, errors, null)).build();
+        return Response.status(400).entity(Templates.round(views.roundModeration(id), form, errors, null)).build();
     }
 
     @GET
     @Path("visits/{visitId}/replace")
     @RolesAllowed(Role.MANAGER)
     public TemplateInstance replaceForm(@RestPath long id, @RestPath long visitId) {
-        return Templates.replace(service.roundModeration(id), visitOf(id, visitId), returns(id),
+        ModerationViews.ReplacePage page = views.replacePage(id, visitId);
+        return Templates.replace(page.moderation(), page.visit(), options(page.unvisitedReturns()),
                 new ChoiceForm("", ""), FormErrors.none());
     }
 
@@ -135,23 +142,24 @@ public class ModerationResource {
     @RolesAllowed(Role.MANAGER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response replace(@RestPath long id, @RestPath long visitId, @RestForm String returnId, @RestForm String reason) {
-        Views.Visit visit = visitOf(id, visitId);
         FormErrors errors = FormErrors.none();
         try {
-            service.replace(visitId, reason, id(returnId));
+            sampling.replace(id, visitId, reason, id(returnId));
             return seeOther("/rounds/" + id + "/moderation?done=replaced");
         } catch (DomainException e) {
             toForm(e, errors);
         }
-        return Response.status(errors.isEmpty() ? 409 : 400).entity(Templates.replace(service.roundModeration(id), visit,
-                returns(id), new ChoiceForm(returnId, reason), errors)).build();
+        ModerationViews.ReplacePage page = views.replacePage(id, visitId);
+        return Response.status(errors.isEmpty() ? 409 : 400).entity(Templates.replace(page.moderation(), page.visit(),
+                options(page.unvisitedReturns()), new ChoiceForm(returnId, reason), errors)).build();
     }
 
     @GET
     @Path("add")
     @RolesAllowed(Role.MANAGER)
     public TemplateInstance addForm(@RestPath long id) {
-        return Templates.add(service.roundModeration(id), returns(id), new ChoiceForm("", ""), FormErrors.none());
+        ModerationViews.AddPage page = views.addPage(id);
+        return Templates.add(page.moderation(), options(page.unvisitedReturns()), new ChoiceForm("", ""), FormErrors.none());
     }
 
     @POST
@@ -161,12 +169,13 @@ public class ModerationResource {
     public Response add(@RestPath long id, @RestForm String returnId, @RestForm String reason) {
         FormErrors errors = FormErrors.none();
         try {
-            service.add(id, id(returnId), reason);
+            sampling.add(id, id(returnId), reason);
             return seeOther("/rounds/" + id + "/moderation?done=added");
         } catch (DomainException e) {
             toForm(e, errors);
         }
-        return Response.status(400).entity(Templates.add(service.roundModeration(id), returns(id),
+        ModerationViews.AddPage page = views.addPage(id);
+        return Response.status(400).entity(Templates.add(page.moderation(), options(page.unvisitedReturns()),
                 new ChoiceForm(returnId, reason), errors)).build();
     }
 
@@ -174,7 +183,7 @@ public class ModerationResource {
     @Path("report")
     @RolesAllowed({ Role.MANAGER, Role.MESC })
     public TemplateInstance report(@RestPath long id) {
-        return Templates.report(service.report(id));
+        return Templates.report(report.report(id));
     }
 
     @GET
@@ -182,19 +191,10 @@ public class ModerationResource {
     @RolesAllowed({ Role.MANAGER, Role.MESC })
     @Produces("text/csv")
     public Response reportCsv(@RestPath long id) {
-        return ReportCsv.response(service.report(id));
+        return ReportCsv.response(report.report(id));
     }
 
-    private Views.Visit visitOf(long roundId, long visitId) {
-        ModerationVisit visit = service.visit(visitId);
-        if (!visit.round.id.equals(roundId)) {
-            throw DomainException.notFound("Moderation visit " + visitId + " is not in round " + roundId);
-        }
-        return ModerationService.view(visit);
-    }
-
-    private List<Option> returns(long roundId) {
-        List<Return> returns = service.unvisitedReturns(roundId);
+    private static List<Option> options(List<Return> returns) {
         return returns.stream().map(r -> new Option(String.valueOf(r.id), r.agency.name + " (" + r.agency.sector.name + ")"))
                 .toList();
     }

@@ -27,7 +27,7 @@ public class MyVisitsResource {
     }
 
     @Inject
-    ModerationService service;
+    ModerationViews views;
 
     @Inject
     SecurityIdentity identity;
@@ -36,8 +36,7 @@ public class MyVisitsResource {
     @RolesAllowed({ Role.MANAGER, Role.MODERATOR })
     public TemplateInstance mine() {
         boolean manager = identity.hasRole(Role.MANAGER);
-        List<Views.Visit> visits = service.visitsAttendedBy(identity.getPrincipal().getName()).stream()
-                .map(ModerationService::view).toList();
+        List<Views.Visit> visits = views.visitsAttendedBy(identity.getPrincipal().getName());
         List<AuditRound> rounds = manager ? AuditRound.list("order by opensOn desc, id desc") : List.of();
         return Templates.mine(visits, rounds, manager);
     }

@@ -41,7 +41,7 @@ public final class Views {
 
         /** Said on the page in place of the sampling form when it is not offered. */
         public String drawAgainRefused() {
-            return ModerationService.DRAW_AGAIN_REFUSED;
+            return Sampling.DRAW_AGAIN_REFUSED;
         }
     }
 

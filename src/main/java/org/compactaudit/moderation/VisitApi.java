@@ -1,7 +1,5 @@
 package org.compactaudit.moderation;
 
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,15 +28,17 @@ import org.compactaudit.security.Role;
 @Tag(name = "Moderation")
 public class VisitApi {
 
-    public record VisitBody(LocalDate date, String place, List<Long> attendees, String status, String cancelReason,
-            String summary) {
-    }
-
     public record StandardBody(String grade, String notes, Map<String, String> questions) {
     }
 
     @Inject
-    ModerationService service;
+    Visits visits;
+
+    @Inject
+    Grading grading;
+
+    @Inject
+    ModerationViews views;
 
     @Inject
     SecurityIdentity identity;
@@ -47,7 +47,7 @@ public class VisitApi {
         @RolesAllowed({ Role.MANAGER, Role.MODERATOR })
     @Operation(summary = "A visit with the self-assessed and moderated grades of each standard")
     public Views.VisitDetail visit(@RestPath long visitId) {
-        return service.detail(service.visitFor(visitId, Actor.of(identity)));
+        return views.visitDetail(visitId, Actor.of(identity));
     }
 
     @PUT
@@ -55,14 +55,11 @@ public class VisitApi {
     @Operation(summary = "Plan, complete, cancel or reopen a visit (status planned, done or cancelled)")
     // One transaction for the change and the answer built from it; an error rolls back both.
     @Transactional
-    public Views.VisitDetail updateVisit(@RestPath long visitId, VisitBody body) {
+    public Views.VisitDetail updateVisit(@RestPath long visitId, Visits.VisitUpdate body) {
         if (body == null) {
             throw DomainException.invalid("status", "Send the visit as JSON");
         }
-        Actor actor = Actor.of(identity);
-        ModerationVisit visit = service.update(visitId, new ModerationService.VisitUpdate(body.date(), body.place(),
-                body.attendees(), body.status(), body.cancelReason(), body.summary()), actor);
-        return service.detail(visit);
+        return visits.update(visitId, body, Actor.of(identity));
     }
 
     @PUT
@@ -73,7 +70,7 @@ public class VisitApi {
     @Transactional
     public Views.StandardRecord recordStandard(@RestPath long visitId, @RestPath String standardKey, StandardBody body) {
         StandardBody b = body == null ? new StandardBody(null, null, null) : body;
-        return service.recordStandard(visitId, standardKey,
-                new ModerationService.StandardGradeRequest(b.grade(), b.notes(), b.questions()), Actor.of(identity));
+        return grading.recordStandard(visitId, standardKey,
+                new Grading.StandardGradeRequest(b.grade(), b.notes(), b.questions()), Actor.of(identity));
     }
 }

@@ -62,14 +62,20 @@ public class VisitResource {
             .map(g -> new Option(g.code, g.label)).toList();
 
     @Inject
-    ModerationService service;
+    Visits visits;
+
+    @Inject
+    Grading grading;
+
+    @Inject
+    ModerationViews views;
 
     @Inject
     SecurityIdentity identity;
 
     @GET
     public TemplateInstance visit(@RestPath long visitId, @RestQuery String done) {
-        ModerationVisit visit = service.visitFor(visitId, actor());
+        ModerationViews.VisitPage visitPage = views.visitPage(visitId, actor());
         String banner = done == null ? null : switch (done) {
             case "planned" -> "Visit planned; the agency has been emailed the date";
             case "graded" -> "Moderated grades saved";
@@ -78,23 +84,24 @@ public class VisitResource {
             case "cancelled" -> "Visit cancelled";
             default -> null;
         };
-        return page(visit, null, null, null, FormErrors.none(), banner);
+        return page(visitPage, null, null, null, FormErrors.none(), banner);
     }
 
     private Actor actor() {
         return Actor.of(identity);
     }
 
-    private TemplateInstance page(ModerationVisit visit, PlanForm plan, Map<String, String> typed, String summary,
-            FormErrors errors, String banner) {
-        Views.VisitDetail d = service.detail(visit);
+    private TemplateInstance page(ModerationViews.VisitPage visitPage, PlanForm plan, Map<String, String> typed,
+            String summary, FormErrors errors, String banner) {
+        Views.VisitDetail d = visitPage.detail();
+        Views.Visit visit = d.visit();
         PlanForm shownPlan = plan != null ? plan : new PlanForm(
-                visit.date == null ? "" : String.valueOf(visit.date.getDayOfMonth()),
-                visit.date == null ? "" : String.valueOf(visit.date.getMonthValue()),
-                visit.date == null ? "" : String.valueOf(visit.date.getYear()),
-                visit.place == null ? "" : visit.place,
-                visit.attendees.stream().map(u -> String.valueOf(u.id)).collect(Collectors.toSet()));
-        List<Option> people = service.possibleAttendees(visit.round).stream()
+                visit.date() == null ? "" : String.valueOf(visit.date().getDayOfMonth()),
+                visit.date() == null ? "" : String.valueOf(visit.date().getMonthValue()),
+                visit.date() == null ? "" : String.valueOf(visit.date().getYear()),
+                visit.place() == null ? "" : visit.place(),
+                visit.attendees().stream().map(u -> String.valueOf(u.id())).collect(Collectors.toSet()));
+        List<Option> people = visitPage.possibleAttendees().stream()
                 .map(u -> new Option(String.valueOf(u.id), Views.attendeeLabel(u.displayName, u.roleSet().stream()
                         .filter(r -> r.equals(Role.MANAGER) || r.equals(Role.MODERATOR)).map(Role::label).toList())))
                 .toList();
@@ -105,7 +112,7 @@ public class VisitResource {
                         typed != null ? typed.get("question-" + q.questionKey()) : q.grade())).toList()))
                 .toList();
         return Templates.visit(d, actor().manager(), shownPlan, people, rows, GRADES,
-                summary != null ? summary : (visit.summary == null ? "" : visit.summary), errors, banner);
+                summary != null ? summary : (visit.summary() == null ? "" : visit.summary()), errors, banner);
     }
 
     @POST
@@ -113,13 +120,12 @@ public class VisitResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response plan(@RestPath long visitId, @RestForm("date-day") String day, @RestForm("date-month") String month,
             @RestForm("date-year") String year, @RestForm String place, @RestForm List<String> attendees) {
-        ModerationVisit visit = service.visitFor(visitId, actor());
         PlanForm form = new PlanForm(day, month, year, place, Set.copyOf(attendees));
         FormErrors errors = FormErrors.none();
         LocalDate date = date(day, month, year, errors);
         if (errors.isEmpty()) {
             try {
-                service.plan(visitId, new ModerationService.VisitPlan(date, place,
+                visits.plan(visitId, new Visits.VisitPlan(date, place,
                         attendees.stream().map(Long::valueOf).toList()), actor());
                 return ModerationResource.seeOther("/moderation/visits/" + visitId + "?done=planned");
             } catch (DomainException e) {
@@ -128,7 +134,7 @@ public class VisitResource {
                 errors.add("attendees", "Choose the attendees from the list");
             }
         }
-        return Response.status(400).entity(page(service.visit(visitId), form, null, null, errors, null)).build();
+        return Response.status(400).entity(page(views.visitPage(visitId, actor()), form, null, null, errors, null)).build();
     }
 
     /** Blank parts are "no date"; anything else must make a real date. */
@@ -148,57 +154,38 @@ public class VisitResource {
     @Path("grades")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response grades(@RestPath long visitId, MultivaluedMap<String, String> form) {
-        ModerationVisit visit = service.visitFor(visitId, actor());
         Map<String, String> typed = new LinkedHashMap<>();
         form.forEach((key, values) -> typed.put(key, values.isEmpty() ? null : values.get(0)));
         FormErrors errors = FormErrors.none();
-        Map<String, ModerationService.StandardGradeRequest> requests = new LinkedHashMap<>();
-        for (Views.StandardRecord s : service.standards(visit)) {
-            String grade = typed.get("grade-" + s.standardKey());
-            String notes = typed.get("notes-" + s.standardKey());
-            Map<String, String> questions = new LinkedHashMap<>();
-            s.questions().forEach(q -> questions.put(q.questionKey(), typed.get("question-" + q.questionKey())));
-            boolean anything = !ModerationResource.blank(notes)
-                    || questions.values().stream().anyMatch(v -> !ModerationResource.blank(v));
-            if (ModerationResource.blank(grade)) {
-                if (anything) {
-                    errors.add("grade-" + s.standardKey(), "Choose the moderated grade for " + s.title());
-                }
-                continue;
-            }
-            requests.put(s.standardKey(), new ModerationService.StandardGradeRequest(grade, notes, questions));
+        try {
+            grading.recordForm(visitId, typed, actor());
+            return ModerationResource.seeOther("/moderation/visits/" + visitId + "?done=graded");
+        } catch (DomainException e) {
+            ModerationResource.toForm(e, errors);
         }
-        if (errors.isEmpty()) {
-            try {
-                service.recordAll(visitId, requests, actor());
-                return ModerationResource.seeOther("/moderation/visits/" + visitId + "?done=graded");
-            } catch (DomainException e) {
-                ModerationResource.toForm(e, errors);
-            }
-        }
-        return Response.status(400).entity(page(service.visit(visitId), null, typed, null, errors, null)).build();
+        return Response.status(400).entity(page(views.visitPage(visitId, actor()), null, typed, null, errors, null)).build();
     }
 
     @POST
     @Path("complete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response complete(@RestPath long visitId, @RestForm String summary) {
-        service.visitFor(visitId, actor());
         FormErrors errors = FormErrors.none();
         try {
-            service.complete(visitId, summary, actor());
+            visits.complete(visitId, summary, actor());
             return ModerationResource.seeOther("/moderation/visits/" + visitId + "?done=completed");
         } catch (DomainException e) {
             ModerationResource.toForm(e, errors);
         }
-        return Response.status(400).entity(page(service.visit(visitId), null, null, summary, errors, null)).build();
+        return Response.status(400).entity(page(views.visitPage(visitId, actor()), null, null, summary, errors, null))
+                .build();
     }
 
     @GET
     @Path("cancel")
     @RolesAllowed(Role.MANAGER)
     public TemplateInstance cancelForm(@RestPath long visitId) {
-        return Templates.cancel(service.detail(service.visitFor(visitId, actor())), "", FormErrors.none());
+        return Templates.cancel(views.visitDetail(visitId, actor()), "", FormErrors.none());
     }
 
     @POST
@@ -208,12 +195,12 @@ public class VisitResource {
     public Response cancel(@RestPath long visitId, @RestForm String cancelReason) {
         FormErrors errors = FormErrors.none();
         try {
-            service.cancel(visitId, cancelReason, actor());
+            visits.cancel(visitId, cancelReason, actor());
             return ModerationResource.seeOther("/moderation/visits/" + visitId + "?done=cancelled");
         } catch (DomainException e) {
             ModerationResource.toForm(e, errors);
         }
-        return Response.status(400).entity(Templates.cancel(service.detail(service.visit(visitId)), cancelReason, errors))
+        return Response.status(400).entity(Templates.cancel(views.visitDetail(visitId, actor()), cancelReason, errors))
                 .build();
     }
 
@@ -222,7 +209,7 @@ public class VisitResource {
     @RolesAllowed(Role.MANAGER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reopen(@RestPath long visitId) {
-        service.reopen(visitId, actor());
+        visits.reopen(visitId, actor());
         return ModerationResource.seeOther("/moderation/visits/" + visitId + "?done=reopened");
     }
 }

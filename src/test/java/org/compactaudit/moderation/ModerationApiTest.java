@@ -188,7 +188,7 @@ class ModerationApiTest {
         // The page's offer and the draw follow the one rule: a planned visit ends both.
         as(r.manager).get("/api/v1/rounds/{id}/moderation", r.round.id).then().body("canDrawAgain", equalTo(false));
         as(r.manager).body(Map.of("policy", "fixed", "size", 1)).post("/api/v1/rounds/{id}/moderation/sample", r.round.id)
-                .then().statusCode(409).body("message", equalTo(ModerationService.DRAW_AGAIN_REFUSED));
+                .then().statusCode(409).body("message", equalTo(Sampling.DRAW_AGAIN_REFUSED));
         String otherModerator = users.create(Role.MODERATOR);
         String mesc = users.create(Role.MESC);
         Map<String, Object> grade = Map.of("grade", "good", "notes", "Seen");
@@ -253,8 +253,8 @@ class ModerationApiTest {
         long sampledReturn = sampledReturnIds(r.round.id, r.manager).get(0);
         assertTrue(sampledReturn == s1.id || sampledReturn == s2.id);
         long sampledVisit = visitIdOf(sampledReturn);
-        ModerationService service = io.quarkus.arc.Arc.container().instance(ModerationService.class).get();
-        ModerationVisit added = service.replace(sampledVisit, "Head teacher on long-term leave", null);
+        Sampling sampling = io.quarkus.arc.Arc.container().instance(Sampling.class).get();
+        ModerationVisit added = sampling.replace(r.round.id, sampledVisit, "Head teacher on long-term leave", null);
         long expected = sampledReturn == s1.id ? s2.id : s1.id;
         assertEquals(Selection.REPLACEMENT, ModerationScenario.visitOf(expected).selection);
         assertNotEquals(sampledVisit, added.id);
@@ -262,7 +262,7 @@ class ModerationApiTest {
                 .body("visits.find { it.id == " + sampledVisit + " }.status", equalTo("cancelled"))
                 .body("visits.find { it.id == " + sampledVisit + " }.replacedById", equalTo((int) (long) added.id))
                 .body("visits.find { it.returnId == " + expected + " }.selection", equalTo("replacement"));
-        service.add(r.round.id, h1.id, "A concern raised by the designated officer");
+        sampling.add(r.round.id, h1.id, "A concern raised by the designated officer");
         as(r.manager).get("/api/v1/rounds/{id}/moderation", r.round.id).then()
                 .body("visits.find { it.returnId == " + h1.id + " }.selection", equalTo("added"))
                 .body("visits.find { it.returnId == " + h1.id + " }.selectionReason", containsString("concern"));
