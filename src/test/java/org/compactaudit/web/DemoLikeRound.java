@@ -14,8 +14,9 @@ import org.compactaudit.agency.Agency;
 import org.compactaudit.agency.CycleGroup;
 import org.compactaudit.moderation.Actor;
 import org.compactaudit.moderation.ModerationScenario;
-import org.compactaudit.moderation.ModerationService;
 import org.compactaudit.moderation.ModerationVisit;
+import org.compactaudit.moderation.Sampling;
+import org.compactaudit.moderation.Visits;
 import org.compactaudit.partnership.Partnership;
 import org.compactaudit.response.AnswerInput;
 import org.compactaudit.response.Answering;
@@ -57,7 +58,10 @@ public class DemoLikeRound {
     Answering answering;
 
     @Inject
-    ModerationService moderation;
+    Sampling sampling;
+
+    @Inject
+    Visits visits;
 
     public Data create() {
         ToolVersion tool = fixtures.tool(3, 2);
@@ -85,10 +89,10 @@ public class DemoLikeRound {
             returns.issue(fixtures.returnFor(round, agency(sector, partnership)).id);
         }
 
-        moderation.draw(round.id, new ModerationService.SampleRequest(ModerationService.FIXED, 2, null, null, 2018L), manager);
+        sampling.draw(round.id, new Sampling.SampleRequest(Sampling.FIXED, 2, null, null, 2018L), manager);
         long visitId = QuarkusTransaction.requiringNew().call(() ->
                 ModerationVisit.<ModerationVisit>find("round.id = ?1 order by id", round.id).firstResult().id);
-        moderation.plan(visitId, new ModerationService.VisitPlan(LocalDate.of(2018, 9, 12), "The agency's office",
+        visits.plan(visitId, new Visits.VisitPlan(LocalDate.of(2018, 9, 12), "The agency's office",
                 List.of(ModerationScenario.userId(manager), ModerationScenario.userId(moderator))),
                 new Actor(manager, true, false));
         return new Data(manager, mesc, moderator, admin, inProgressToken, submittedToken, round.id);
