@@ -26,6 +26,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import org.compactaudit.common.DomainException;
 import org.compactaudit.round.AuditRound;
+import org.compactaudit.round.ChaserSettings;
 import org.compactaudit.round.ChaserStep;
 import org.compactaudit.round.Return;
 import org.compactaudit.round.RoundService;
@@ -57,6 +58,9 @@ public class ChasingPages {
 
     @Inject
     RoundService rounds;
+
+    @Inject
+    ChaserSettings chaserSettings;
 
     @Inject
     ChasingService chasing;
@@ -101,7 +105,7 @@ public class ChasingPages {
             if (errors.any()) {
                 throw new DomainException(400, "Check the schedule");
             }
-            rounds.updateSchedule(id, days, repeat, most);
+            chaserSettings.updateSchedule(id, days, repeat, most);
             return Response.seeOther(URI.create("/rounds/" + id + "?saved=schedule")).build();
         } catch (DomainException e) {
             e.fields().forEach(f -> errors.add(f.field(), f.message()));

@@ -16,11 +16,13 @@ public class AgencyReturnList implements AgencyReturns {
     @Inject
     Clock clock;
 
+    @Inject
+    RoundQueries queries;
+
     @Override
     public List<Item> of(long agencyId) {
         LocalDate today = LocalDate.now(clock);
-        return Return.<Return>find("select r from Return r join fetch r.round where r.agency.id = ?1"
-                + " order by r.round.opensOn desc, r.id desc", agencyId).stream()
+        return queries.returnsOfAgency(agencyId).stream()
                 .map(r -> new Item(r.round.name, status(r, today), "/returns/" + r.id)).toList();
     }
 
