@@ -27,7 +27,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.round.AuditRound;
 import org.compactaudit.round.ChaserSettings;
-import org.compactaudit.round.ChaserStep;
 import org.compactaudit.round.Return;
 import org.compactaudit.round.RoundService;
 import org.compactaudit.security.Role;
@@ -77,7 +76,7 @@ public class ChasingPages {
     @Transactional
     public String schedule(@PathParam("id") long id) {
         AuditRound round = rounds.get(id);
-        String offsets = String.join(", ", ChaserStep.offsetsOf(id).stream().map(String::valueOf).toList());
+        String offsets = String.join(", ", chaserSettings.offsetsOf(id).stream().map(String::valueOf).toList());
         return Templates.schedule(round, new ScheduleForm(offsets, String.valueOf(round.chaserRepeatDays),
                 String.valueOf(round.chaserMax)), FormErrors.none()).render();
     }

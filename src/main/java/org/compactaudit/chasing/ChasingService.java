@@ -25,7 +25,7 @@ import org.compactaudit.common.DomainException;
 import org.compactaudit.mail.Outbox;
 import org.compactaudit.mail.OutboxMessage;
 import org.compactaudit.round.AuditRound;
-import org.compactaudit.round.ChaserStep;
+import org.compactaudit.round.ChaserSettings;
 import org.compactaudit.round.Return;
 import org.compactaudit.round.ReturnStatus;
 import org.compactaudit.round.RoundSending;
@@ -57,6 +57,9 @@ public class ChasingService {
     @Inject
     RoundService rounds;
 
+    @Inject
+    ChaserSettings chaserSettings;
+
     @Location("mail/chaser.txt")
     Template chaserText;
 
@@ -67,7 +70,7 @@ public class ChasingService {
     Template letter;
 
     public ChaserSchedule scheduleOf(AuditRound round) {
-        return ChaserSchedule.of(round.dueOn, ChaserStep.offsetsOf(round.id), round.chaserRepeatDays, round.chaserMax);
+        return ChaserSchedule.of(round.dueOn, chaserSettings.offsetsOf(round.id), round.chaserRepeatDays, round.chaserMax);
     }
 
     /** Every sent round's due chasers and escalations, as of the day. */

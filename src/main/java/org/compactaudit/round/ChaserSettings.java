@@ -23,6 +23,12 @@ public class ChaserSettings {
     @Inject
     RoundQueries queries;
 
+    /** The round's steps; a round without any (made before schedules existed, or cleared) uses the default. */
+    public List<Integer> offsetsOf(long roundId) {
+        List<Integer> offsets = queries.chaserOffsets(roundId);
+        return offsets.isEmpty() ? ChaserStep.DEFAULT_OFFSETS : offsets;
+    }
+
     /** A new round's steps: {@link ChaserStep#DEFAULT_OFFSETS}. */
     void addDefaultSteps(long roundId) {
         ChaserStep.DEFAULT_OFFSETS.forEach(offset -> addStep(roundId, offset));

@@ -146,6 +146,12 @@ public class RoundQueries {
                 + " order by r.round.opensOn desc, r.id desc", agencyId).list();
     }
 
+    /** The round's chaser steps as days from the due date, in order. */
+    public List<Integer> chaserOffsets(long roundId) {
+        return em.createQuery("select s.offsetDays from ChaserStep s where s.roundId = :round order by s.offsetDays",
+                Integer.class).setParameter("round", roundId).getResultList();
+    }
+
     public void deleteChaserSteps(long roundId) {
         ChaserStep.delete("roundId", roundId);
     }
