@@ -28,7 +28,7 @@ public class AgencyReturnList implements AgencyReturns {
 
     @Override
     public boolean anyFor(long agencyId) {
-        return Return.count("agency.id", agencyId) > 0 || CohortChange.count("agencyId", agencyId) > 0;
+        return queries.hasReturns(agencyId) || queries.hasCohortChanges(agencyId);
     }
 
     /** The dashboard's order: exempt, submitted, escalated, never invited, closed, in progress, opened, invited. */

@@ -140,6 +140,16 @@ public class RoundQueries {
                 Return.class).setParameter("ids", ids).getResultList();
     }
 
+    /** Whether the agency has a return in any round. */
+    public boolean hasReturns(long agencyId) {
+        return Return.count("agency.id", agencyId) > 0;
+    }
+
+    /** Whether the agency was ever added to or removed from a cohort. */
+    public boolean hasCohortChanges(long agencyId) {
+        return CohortChange.count("agencyId", agencyId) > 0;
+    }
+
     /** An agency's returns with their round, newest round first. */
     public List<Return> returnsOfAgency(long agencyId) {
         return Return.<Return>find("select r from Return r join fetch r.round where r.agency.id = ?1"
