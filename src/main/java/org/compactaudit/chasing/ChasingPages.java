@@ -26,7 +26,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import org.compactaudit.common.DomainException;
 import org.compactaudit.round.AuditRound;
-import org.compactaudit.round.ChaserStep;
+import org.compactaudit.round.ChaserSettings;
 import org.compactaudit.round.Return;
 import org.compactaudit.round.RoundService;
 import org.compactaudit.security.Role;
@@ -59,6 +59,9 @@ public class ChasingPages {
     RoundService rounds;
 
     @Inject
+    ChaserSettings chaserSettings;
+
+    @Inject
     ChasingService chasing;
 
     @Inject
@@ -73,7 +76,7 @@ public class ChasingPages {
     @Transactional
     public String schedule(@PathParam("id") long id) {
         AuditRound round = rounds.get(id);
-        String offsets = String.join(", ", ChaserStep.offsetsOf(id).stream().map(String::valueOf).toList());
+        String offsets = String.join(", ", chaserSettings.offsetsOf(id).stream().map(String::valueOf).toList());
         return Templates.schedule(round, new ScheduleForm(offsets, String.valueOf(round.chaserRepeatDays),
                 String.valueOf(round.chaserMax)), FormErrors.none()).render();
     }
@@ -101,7 +104,7 @@ public class ChasingPages {
             if (errors.any()) {
                 throw new DomainException(400, "Check the schedule");
             }
-            rounds.updateSchedule(id, days, repeat, most);
+            chaserSettings.updateSchedule(id, days, repeat, most);
             return Response.seeOther(URI.create("/rounds/" + id + "?saved=schedule")).build();
         } catch (DomainException e) {
             e.fields().forEach(f -> errors.add(f.field(), f.message()));

@@ -20,13 +20,15 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 
 import org.compactaudit.common.ClockProducer;
+import org.compactaudit.common.Dates;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.mail.Outbox;
 import org.compactaudit.mail.OutboxMessage;
 import org.compactaudit.round.AuditRound;
-import org.compactaudit.round.ChaserStep;
+import org.compactaudit.round.ChaserSettings;
 import org.compactaudit.round.Return;
 import org.compactaudit.round.ReturnStatus;
+import org.compactaudit.round.RoundSending;
 import org.compactaudit.round.RoundService;
 import org.compactaudit.round.RoundStatus;
 
@@ -55,6 +57,9 @@ public class ChasingService {
     @Inject
     RoundService rounds;
 
+    @Inject
+    ChaserSettings chaserSettings;
+
     @Location("mail/chaser.txt")
     Template chaserText;
 
@@ -65,7 +70,7 @@ public class ChasingService {
     Template letter;
 
     public ChaserSchedule scheduleOf(AuditRound round) {
-        return ChaserSchedule.of(round.dueOn, ChaserStep.offsetsOf(round.id), round.chaserRepeatDays, round.chaserMax);
+        return ChaserSchedule.of(round.dueOn, chaserSettings.offsetsOf(round.id), round.chaserRepeatDays, round.chaserMax);
     }
 
     /** Every sent round's due chasers and escalations, as of the day. */
@@ -134,7 +139,7 @@ public class ChasingService {
     public int chaseLateInSector(long roundId, String sectorCode, String managerEmail, LocalDate today) {
         AuditRound round = QuarkusTransaction.joiningExisting().call(() -> rounds.get(roundId));
         if (!today.isAfter(round.dueOn)) {
-            throw DomainException.invalid("sector", "No agency is late yet: returns are due on " + RoundService.LONG_DATE.format(round.dueOn));
+            throw DomainException.invalid("sector", "No agency is late yet: returns are due on " + Dates.LONG_DATE.format(round.dueOn));
         }
         List<Long> late = QuarkusTransaction.joiningExisting().call(() -> em.createQuery(
                 "select r.id from Return r where r.round.id = :round and r.agency.sector.code = :sector"
@@ -170,7 +175,7 @@ public class ChasingService {
         Return r = em.createQuery("select r from Return r join fetch r.agency join fetch r.round rd join fetch rd.partnership"
                 + " where r.id = :id", Return.class).setParameter("id", returnId).getResultStream().findFirst().orElse(null);
         if (r == null || r.isSubmitted() || r.exemptReason != null || r.invitedAt == null
-                || (!manual && r.escalatedAt != null) || !RoundService.contactable(r.agency.leadEmail)
+                || (!manual && r.escalatedAt != null) || !RoundSending.contactable(r.agency.leadEmail)
                 || Chaser.count("returnId = ?1 and stepKey = ?2", returnId, key) > 0) {
             return false;
         }
@@ -179,9 +184,9 @@ public class ChasingService {
         data.put("agency", r.agency);
         data.put("partnership", round.partnership);
         data.put("roundName", round.name);
-        data.put("dueOn", RoundService.LONG_DATE.format(round.dueOn));
+        data.put("dueOn", Dates.LONG_DATE.format(round.dueOn));
         data.put("overdue", today.isAfter(round.dueOn));
-        data.put("invitedOn", RoundService.LONG_DATE.format(r.invitedAt.atZone(ClockProducer.ZONE)));
+        data.put("invitedOn", Dates.LONG_DATE.format(r.invitedAt.atZone(ClockProducer.ZONE)));
         String subject = (today.isAfter(round.dueOn) ? "Overdue: " : "Reminder: ")
                 + "Section 11 safeguarding audit " + round.name + " for " + r.agency.name;
         String replyTo = manual && managerEmail != null ? managerEmail : round.partnership.contactEmail;
@@ -215,7 +220,7 @@ public class ChasingService {
         data.put("agency", r.agency);
         data.put("partnership", r.round.partnership);
         data.put("roundName", r.round.name);
-        data.put("dueOn", RoundService.LONG_DATE.format(r.round.dueOn));
+        data.put("dueOn", Dates.LONG_DATE.format(r.round.dueOn));
         data.put("chasers", Chaser.count("returnId", returnId));
         Escalation escalation = new Escalation();
         escalation.returnId = returnId;

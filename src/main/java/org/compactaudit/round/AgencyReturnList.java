@@ -16,17 +16,19 @@ public class AgencyReturnList implements AgencyReturns {
     @Inject
     Clock clock;
 
+    @Inject
+    RoundQueries queries;
+
     @Override
     public List<Item> of(long agencyId) {
         LocalDate today = LocalDate.now(clock);
-        return Return.<Return>find("select r from Return r join fetch r.round where r.agency.id = ?1"
-                + " order by r.round.opensOn desc, r.id desc", agencyId).stream()
+        return queries.returnsOfAgency(agencyId).stream()
                 .map(r -> new Item(r.round.name, status(r, today), "/returns/" + r.id)).toList();
     }
 
     @Override
     public boolean anyFor(long agencyId) {
-        return Return.count("agency.id", agencyId) > 0 || CohortChange.count("agencyId", agencyId) > 0;
+        return queries.hasReturns(agencyId) || queries.hasCohortChanges(agencyId);
     }
 
     /** The dashboard's order: exempt, submitted, escalated, never invited, closed, in progress, opened, invited. */

@@ -21,11 +21,4 @@ public class ChaserStep extends IdentifiedEntity {
 
     @Column(name = "offset_days", nullable = false)
     public int offsetDays;
-
-    /** The round's steps; a round without any (made before schedules existed, or cleared) uses the default. */
-    public static List<Integer> offsetsOf(long roundId) {
-        List<Integer> offsets = ChaserStep.<ChaserStep>list("roundId = ?1 order by offsetDays", roundId).stream()
-                .map(step -> step.offsetDays).toList();
-        return offsets.isEmpty() ? DEFAULT_OFFSETS : offsets;
-    }
 }

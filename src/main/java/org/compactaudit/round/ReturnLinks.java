@@ -51,15 +51,6 @@ public class ReturnLinks {
         return token;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void revoke(Return agencyReturn) {
-        agencyReturn.tokenHash = null;
-    }
-
-    public Optional<Return> find(String token) {
-        return hashOf(token).flatMap(hash -> Return.find("tokenHash", hash).firstResultOptional());
-    }
-
     /** The hash a link's token is stored under; empty for a token no link of ours could have. */
     public static Optional<String> hashOf(String token) {
         return token == null || token.length() < 20 || token.length() > 100 ? Optional.empty() : Optional.of(hash(token));

@@ -1,8 +1,10 @@
 package org.compactaudit.round;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,17 +14,21 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 
+import org.compactaudit.agency.Sector;
 import org.compactaudit.chasing.ChaserSchedule;
 import org.compactaudit.chasing.ChasingService;
+import org.compactaudit.common.Text;
 import org.compactaudit.response.ReturnProgress;
-import org.compactaudit.round.ReturnStatus;
+import org.compactaudit.round.RoundQueries.DashboardLine;
+import org.compactaudit.tool.ToolVersion;
+import org.compactaudit.web.Option;
 import org.compactaudit.web.Page;
 
 /**
- * The returns dashboard's figures, computed in the database: each agency's status as one CASE expression, the
- * list paged in SQL, the rates by GROUP BY, and per page one query each for chasers and percent complete.
+ * The returns dashboard and the rounds list: each agency's status as one CASE expression, the list paged in SQL
+ * ({@link RoundQueries}), the rates from the return figure tally, and per page one query each for chasers and
+ * percent complete.
  */
 @ApplicationScoped
 public class ReturnsDashboard {
@@ -46,7 +52,7 @@ public class ReturnsDashboard {
         }
 
         public boolean isContactable() {
-            return RoundService.contactable(leadEmail);
+            return RoundSending.contactable(leadEmail);
         }
     }
 
@@ -90,8 +96,41 @@ public class ReturnsDashboard {
     public record SectorName(String code, String name) {
     }
 
+    /** A round in the rounds list with its figures. */
+    public record ListItem(AuditRound round, Figures figures) {
+    }
+
+    public record Filters(String sector, String status, List<Option> sectors, List<Option> statuses) {
+    }
+
+    /** A tool version of the round with the sectors that complete it, for "Tool versions" on the round page. */
+    public record ToolUse(String title, String version, String sectors) {
+    }
+
+    /**
+     * Everything the round page shows: a page of returns under the filters, this round's and the three earlier
+     * rounds' figures, the chaser schedule once sent, the cohort search, and the name of an agency a banner names.
+     */
+    public record RoundView(AuditRound round, Page<Row> rows, Filters filters, RoundFigures figures,
+            List<RoundFigures> earlier, List<SectorName> sectors, List<ToolUse> tools, ChaserSchedule schedule,
+            String query, Cohorts.CohortSearch search, String namedAgency) {
+    }
+
+    private static final int PAGE_SIZE = 50;
+
+    private static final int EARLIER_ROUNDS = 3;
+
     @Inject
     EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    RoundQueries queries;
+
+    @Inject
+    Cohorts cohorts;
 
     @Inject
     ReturnProgress progress;
@@ -99,89 +138,101 @@ public class ReturnsDashboard {
     @Inject
     ChasingService chasing;
 
-    public Page<Row> page(AuditRound round, String sector, String status, int number, int size, LocalDate today) {
-        String status0 = statusExpression(round);
-        String where = " where r.round.id = :round" + (sector != null ? " and s.code = :sector" : "")
-                + (status != null ? " and (" + status0 + ") = :status" : "");
-        TypedQuery<Long> count = em.createQuery("select count(r) from Return r join r.agency a join a.sector s" + where, Long.class);
-        bind(count, round, sector, status, today);
-        long total = count.getSingleResult();
-        TypedQuery<Object[]> query = em.createQuery("select r.id, a.id, a.name, s.code, s.name, " + status0
-                + ", r.submittedAt, r.late, r.invitedAt, a.leadEmail, r.cohortReason, r.cohortNote"
-                + " from Return r join r.agency a join a.sector s" + where + " order by s.sortOrder, a.name, r.id", Object[].class);
-        bind(query, round, sector, status, today);
-        List<Object[]> rows = query.setFirstResult((number - 1) * size).setMaxResults(size).getResultList();
-        return new Page<>(complete(round, rows, today), number, size, total);
+    /** The rounds list: every round, newest first, with its overall figures. */
+    public List<ListItem> roundList() {
+        List<AuditRound> all = queries.roundsNewestFirst();
+        Map<Long, RoundFigures> figures = figures(all);
+        return all.stream().map(r -> new ListItem(r, figures.get(r.id).overall())).toList();
     }
 
-    /** Every row, a page at a time, for the CSV export: memory stays bounded however big the round. */
-    public void forEach(AuditRound round, String sector, String status, LocalDate today, Consumer<Row> consumer) {
+    /** The round page; unknown statuses are ignored, {@code namedAgency} (may be null) is looked up for a banner. */
+    public RoundView view(long id, String sector, String status, Integer page, String find, String reason, Long namedAgency) {
+        AuditRound round = queries.round(id);
+        String sectorFilter = Text.blankToNull(sector);
+        String statusFilter = knownStatus(status);
+        Page<Row> rows = page(round, sectorFilter, statusFilter, page == null || page < 1 ? 1 : page, PAGE_SIZE,
+                LocalDate.now(clock));
+        List<AuditRound> earlierRounds = queries.sentRoundsOpenedBefore(round.partnership.id, round.opensOn, EARLIER_ROUNDS);
+        List<AuditRound> all = new ArrayList<>(List.of(round));
+        all.addAll(earlierRounds);
+        Map<Long, RoundFigures> figures = figures(all);
+        List<SectorName> sectors = sectors(all.stream().map(r -> r.id).toList());
+        List<Option> sectorOptions = sectors(List.of(round.id)).stream().map(s -> new Option(s.code(), s.name())).toList();
+        List<Option> statusOptions = STATUSES.stream()
+                .map(s -> new Option(s, Character.toUpperCase(s.charAt(0)) + s.substring(1).replace('-', ' '))).toList();
+        String query = (sectorFilter == null ? "" : "&sector=" + sectorFilter) + (statusFilter == null ? "" : "&status=" + statusFilter);
+        return new RoundView(round, rows, new Filters(sectorFilter, statusFilter, sectorOptions, statusOptions),
+                figures.get(round.id), earlierRounds.stream().map(r -> figures.get(r.id)).toList(), sectors, toolUses(round),
+                round.status == RoundStatus.DRAFT ? null : chasing.scheduleOf(round), query,
+                cohorts.search(round, find, reason), namedAgency == null ? null : cohorts.agencyName(namedAgency));
+    }
+
+    private static String knownStatus(String status) {
+        String filter = Text.blankToNull(status);
+        return filter != null && STATUSES.contains(filter) ? filter : null;
+    }
+
+    /** Each tool version once, sorted by title, with the names of the sectors given it, in sector order. */
+    static List<ToolUse> toolUses(AuditRound round) {
+        Map<ToolVersion, List<String>> sectors = new LinkedHashMap<>();
+        for (Sector sector : Sector.listInOrder()) {
+            ToolVersion tool = round.tools.get(sector.code);
+            if (tool != null) {
+                sectors.computeIfAbsent(tool, t -> new ArrayList<>()).add(sector.name);
+            }
+        }
+        return sectors.entrySet().stream()
+                .map(e -> new ToolUse(e.getKey().title, e.getKey().version, String.join(", ", e.getValue())))
+                .sorted(Comparator.comparing(ToolUse::title, String.CASE_INSENSITIVE_ORDER).thenComparing(ToolUse::version))
+                .toList();
+    }
+
+    /** A page of the round's returns for the API, as of today. */
+    public Page<Row> page(long roundId, String sector, String status, int number, int size) {
+        return page(queries.round(roundId), sector, status, number, size, LocalDate.now(clock));
+    }
+
+    public Page<Row> page(AuditRound round, String sector, String status, int number, int size, LocalDate today) {
+        long total = queries.dashboardCount(round, sector, status, today);
+        List<DashboardLine> lines = queries.dashboardLines(round, sector, status, today, (number - 1) * size, size);
+        return new Page<>(complete(round, lines, today), number, size, total);
+    }
+
+    /**
+     * Every row of the round under the filters (an unknown status is ignored), a page at a time, for the CSV export:
+     * memory stays bounded however big the round. Answers the round.
+     */
+    public AuditRound forEach(long roundId, String sector, String status, Consumer<Row> consumer) {
+        AuditRound round = queries.round(roundId);
+        LocalDate today = LocalDate.now(clock);
         int size = 1000;
         for (int number = 1;; number++) {
-            Page<Row> page = page(round, sector, status, number, size, today);
+            Page<Row> page = page(round, Text.blankToNull(sector), knownStatus(status), number, size, today);
             page.items().forEach(consumer);
             em.clear();
             if (!page.hasNext()) {
-                return;
+                return round;
             }
         }
     }
 
-    private void bind(TypedQuery<?> query, AuditRound round, String sector, String status, LocalDate today) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("round", round.id);
-        values.put("sector", sector);
-        values.put("status", status);
-        values.put("submitted", ReturnStatus.SUBMITTED);
-        values.put("inProgress", ReturnStatus.IN_PROGRESS);
-        values.put("closed", today.isAfter(round.closesOn));
-        // Only the parameters this variant of the query uses (filters and the status expression are optional).
-        query.getParameters().forEach(p -> query.setParameter(p.getName(), values.get(p.getName())));
-    }
-
-    /** The status of a return, in the order the dashboard ranks them; round-level facts are bound as parameters. */
-    private static String statusExpression(AuditRound round) {
-        if (round.status == RoundStatus.DRAFT) {
-            return "case when r.exemptReason is not null then 'exempt'"
-                    + " when a.leadEmail is null or a.leadEmail not like '%_@_%._%' then 'cannot-be-contacted'"
-                    + " else 'not-sent' end";
-        }
-        return "case when r.exemptReason is not null then 'exempt'"
-                + " when r.status = :submitted then 'submitted'"
-                + " when r.escalatedAt is not null then 'escalated'"
-                + " when r.invitedAt is null then 'cannot-be-contacted'"
-                + " when :closed = true then 'not-returned'"
-                + " when r.status = :inProgress then 'in-progress'"
-                + " when r.firstOpenedAt is not null then 'opened'"
-                + " else 'invited' end";
-    }
-
-    private List<Row> complete(AuditRound round, List<Object[]> rows, LocalDate today) {
-        List<Long> ids = rows.stream().map(row -> (Long) row[0]).toList();
+    private List<Row> complete(AuditRound round, List<DashboardLine> lines, LocalDate today) {
+        List<Long> ids = lines.stream().map(DashboardLine::returnId).toList();
         Map<Long, Integer> percent = progress.percentComplete(ids);
-        Map<Long, Instant> lastChaser = new HashMap<>();
-        Map<Long, Integer> chasers = new HashMap<>();
-        if (!ids.isEmpty()) {
-            em.createQuery("select c.returnId, count(c), max(c.createdAt) from Chaser c where c.returnId in :ids group by c.returnId",
-                    Object[].class).setParameter("ids", ids).getResultStream().forEach(row -> {
-                        chasers.put((Long) row[0], ((Number) row[1]).intValue());
-                        lastChaser.put((Long) row[0], (Instant) row[2]);
-                    });
-        }
+        Map<Long, RoundQueries.ChasersSent> chasers = queries.chasersSent(ids);
         ChaserSchedule schedule = round.status == RoundStatus.DRAFT ? null : chasing.scheduleOf(round);
         LocalDate next = schedule == null ? null : schedule.nextAfter(today).orElse(null);
-        List<Row> result = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            long id = (Long) row[0];
-            String status = (String) row[5];
-            Instant invitedAt = (Instant) row[8];
-            Instant last = lastChaser.get(id);
+        List<Row> result = new ArrayList<>(lines.size());
+        for (DashboardLine line : lines) {
+            RoundQueries.ChasersSent sent = chasers.get(line.returnId());
+            Instant invitedAt = line.invitedAt();
+            Instant last = sent == null ? null : sent.last();
             Instant lastContact = last == null || (invitedAt != null && invitedAt.isAfter(last)) ? invitedAt : last;
-            boolean chased = List.of("invited", "opened", "in-progress").contains(status);
-            result.add(new Row(id, (Long) row[1], (String) row[2], (String) row[3], (String) row[4], status,
-                    percent.getOrDefault(id, 0), (Instant) row[6], (Boolean) row[7], lastContact,
-                    chased ? next : null, chasers.getOrDefault(id, 0), (String) row[9],
-                    row[10] == null ? null : row[10].toString(), (String) row[11]));
+            boolean chased = List.of("invited", "opened", "in-progress").contains(line.status());
+            result.add(new Row(line.returnId(), line.agencyId(), line.agencyName(), line.sector(), line.sectorName(),
+                    line.status(), percent.getOrDefault(line.returnId(), 0), line.submittedAt(), line.late(), lastContact,
+                    chased ? next : null, sent == null ? 0 : sent.count(), line.leadEmail(), line.cohortReason(),
+                    line.cohortNote()));
         }
         return result;
     }
@@ -193,7 +244,7 @@ public class ReturnsDashboard {
             return result;
         }
         Map<Long, Map<String, Figures>> bySector = new HashMap<>();
-        tallies(rounds.stream().map(r -> r.id).toList()).stream().filter(t -> t.cohort() > 0).forEach(t -> bySector
+        queries.sectorTallies(rounds.stream().map(r -> r.id).toList()).stream().filter(t -> t.cohort() > 0).forEach(t -> bySector
                 .computeIfAbsent(t.roundId(), k -> new LinkedHashMap<>())
                 .put(t.sectorCode(), new Figures(t.cohort(), t.returned(), t.onTime())));
         for (AuditRound round : rounds) {
@@ -204,35 +255,8 @@ public class ReturnsDashboard {
         return result;
     }
 
-    /**
-     * One row of the round_sector_returns tally (kept exact by {@link ReturnFigureTally}), with the sector's name,
-     * in sector order.
-     */
-    private record Tally(long roundId, String sectorCode, String sectorName, long cohort, long returned, long onTime,
-            long exempt) {
-    }
-
-    private List<Tally> tallies(List<Long> roundIds) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select t.round_id, t.sector_code, s.name, t.cohort, t.returned, t.on_time,"
-                + " t.exempt from round_sector_returns t join sector s on s.code = t.sector_code"
-                + " where t.round_id in (:ids) order by s.sort_order").setParameter("ids", roundIds).getResultList();
-        return rows.stream().map(row -> new Tally(number(row[0]), (String) row[1], (String) row[2],
-                number(row[3]), number(row[4]), number(row[5]), number(row[6]))).toList();
-    }
-
-    /** The partnership's earlier rounds (sent, opened before this one), newest first, at most three. */
-    public List<AuditRound> earlierRounds(AuditRound round) {
-        return AuditRound.<AuditRound>find("partnership.id = ?1 and opensOn < ?2 and status <> ?3 order by opensOn desc",
-                round.partnership.id, round.opensOn, RoundStatus.DRAFT).page(0, 3).list();
-    }
-
     /** The sectors with agencies in any of the rounds, in sector order. */
     public List<SectorName> sectors(List<Long> roundIds) {
-        return tallies(roundIds).stream().map(t -> new SectorName(t.sectorCode(), t.sectorName())).distinct().toList();
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
+        return queries.sectorTallies(roundIds).stream().map(t -> new SectorName(t.sectorCode(), t.sectorName())).distinct().toList();
     }
 }

@@ -1,6 +1,5 @@
 package org.compactaudit.round;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +28,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import org.compactaudit.common.Text;
 import org.compactaudit.common.DomainException;
-import org.compactaudit.round.Return;
 import org.compactaudit.security.Role;
 import org.compactaudit.web.Page;
 
@@ -60,10 +58,13 @@ public class RoundApi {
     ReturnsDashboard dashboard;
 
     @Inject
-    SecurityIdentity identity;
+    Cohorts cohorts;
 
     @Inject
-    Clock clock;
+    RoundSending sending;
+
+    @Inject
+    SecurityIdentity identity;
 
     @POST
     @RolesAllowed(Role.MANAGER)
@@ -76,7 +77,7 @@ public class RoundApi {
         AuditRound round = rounds.create(new RoundService.RoundInput(body.name(), body.partnership(), body.cycleGroup(),
                 body.opensOn(), body.dueOn(), body.closesOn(), body.tools(), body.cohort()), identity.getPrincipal().getName());
         // Creating runs in the service's own long transaction; the answer is read in a fresh one.
-        RoundJson created = QuarkusTransaction.requiringNew().call(() -> json(round.id));
+        RoundJson created = QuarkusTransaction.requiringNew().call(() -> json(rounds.withCohort(round.id)));
         return Response.status(201).header("Location", "/api/v1/rounds/" + round.id).entity(created).build();
     }
 
@@ -85,7 +86,7 @@ public class RoundApi {
     @Operation(summary = "Every round, newest first")
     @Transactional
     public List<RoundJson> list() {
-        return AuditRound.<AuditRound>list("order by opensOn desc, id desc").stream().map(r -> json(r.id)).toList();
+        return rounds.listWithCohorts().stream().map(RoundApi::json).toList();
     }
 
     @GET
@@ -94,7 +95,7 @@ public class RoundApi {
     @Operation(summary = "One round with its tools and cohort (agency ids)")
     @Transactional
     public RoundJson get(@PathParam("id") long id) {
-        return json(id);
+        return json(rounds.withCohort(id));
     }
 
     @PUT
@@ -103,12 +104,11 @@ public class RoundApi {
     @Operation(summary = "Add and remove agencies of a draft round, each with a reason")
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
-    public RoundJson cohort(@PathParam("id") long id, RoundService.CohortEdit edit) {
+    public RoundJson cohort(@PathParam("id") long id, Cohorts.CohortEdit edit) {
         if (edit == null) {
             throw new DomainException(400, "Send {add: [{agencyId, reason}], remove: [{agencyId, reason}]}");
         }
-        rounds.changeCohort(id, edit, identity.getPrincipal().getName());
-        return get(id);
+        return json(cohorts.changeCohort(id, edit, identity.getPrincipal().getName()));
     }
 
     @POST
@@ -116,7 +116,7 @@ public class RoundApi {
     @RolesAllowed(Role.MANAGER)
     @Operation(summary = "Queue one invitation per contactable agency and open the round")
     public SendJson send(@PathParam("id") long id) {
-        RoundService.SendResult result = rounds.send(id);
+        RoundSending.SendResult result = sending.send(id);
         return new SendJson(id, result.invited(), result.cannotBeContacted());
     }
 
@@ -136,22 +136,18 @@ public class RoundApi {
         if (status != null && !ReturnsDashboard.STATUSES.contains(status)) {
             throw DomainException.invalid("status", "status must be one of " + ReturnsDashboard.STATUSES);
         }
-        AuditRound round = rounds.get(id);
-        Page<ReturnsDashboard.Row> rows = dashboard.page(round, Text.blankToNull(sector), status, page, size, LocalDate.now(clock));
+        Page<ReturnsDashboard.Row> rows = dashboard.page(id, Text.blankToNull(sector), status, page, size);
         List<ReturnJson> body = rows.items().stream().map(r -> new ReturnJson(r.agencyId(), r.agencyName(), r.sector(),
                 r.status(), r.percentComplete(), r.submittedAt(), r.late(), r.lastContactAt(), r.nextChaserOn(),
                 r.chasersSent())).toList();
         return Response.ok(body).header("X-Total-Count", rows.total()).build();
     }
 
-    private RoundJson json(long id) {
-        AuditRound round = rounds.get(id);
+    private static RoundJson json(RoundService.RoundWithCohort found) {
+        AuditRound round = found.round();
         Map<String, String> tools = new TreeMap<>();
         round.tools.forEach((sector, tool) -> tools.put(sector, tool.reference()));
-        List<Long> cohort = Return.getEntityManager()
-                .createQuery("select r.agency.id from Return r where r.round.id = :id order by r.agency.id", Long.class)
-                .setParameter("id", id).getResultList();
         return new RoundJson(round.id, round.name, round.partnership.code, round.opensOn, round.dueOn, round.closesOn,
-                round.cycleGroup == null ? null : round.cycleGroup.name(), tools, cohort, round.status.name().toLowerCase());
+                round.cycleGroup == null ? null : round.cycleGroup.name(), tools, found.cohort(), round.status.name().toLowerCase());
     }
 }

@@ -6,9 +6,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 import org.compactaudit.agency.Sector;
 import org.compactaudit.common.Dates;
@@ -71,6 +74,21 @@ public class ToolCatalogue {
     public ToolVersion find(String toolKey, String version) {
         return ToolVersion.findByKey(toolKey, version).orElseThrow(
                 () -> DomainException.notFound("No published tool version " + toolKey + "/" + version));
+    }
+
+    /** The tool versions that cover a sector, newest first: the choices for that sector on the round form. */
+    public List<ToolVersion> forSector(String sectorCode) {
+        return coveringSector(sectorCode).list();
+    }
+
+    /** The default tool for a sector: the latest published version that covers it. */
+    public Optional<ToolVersion> latestFor(String sectorCode) {
+        return coveringSector(sectorCode).firstResultOptional();
+    }
+
+    private static PanacheQuery<ToolVersion> coveringSector(String sectorCode) {
+        return ToolVersion.find("select t from ToolVersion t join t.sectors s where s = ?1"
+                + " order by t.publishedAt desc, t.id desc", sectorCode);
     }
 
     /** Compares two versions given as "toolKey/version"; the field names are the query's, "from" and "to". */

@@ -26,6 +26,7 @@ import io.restassured.response.Response;
 import org.compactaudit.mail.OutboxDelivery;
 import org.compactaudit.partnership.Partnership;
 import org.compactaudit.round.AuditRound;
+import org.compactaudit.round.RoundSending;
 import org.compactaudit.round.RoundService;
 import org.compactaudit.security.Role;
 import org.compactaudit.support.Fixtures;
@@ -53,6 +54,9 @@ class RoundsBenchmark {
     RoundService rounds;
 
     @Inject
+    RoundSending sending;
+
+    @Inject
     OutboxDelivery delivery;
 
     @Inject
@@ -73,7 +77,7 @@ class RoundsBenchmark {
         System.out.printf("BENCH created the round with its cohort in %d ms%n", (System.nanoTime() - createStart) / 1_000_000);
 
         long sendStart = System.nanoTime();
-        RoundService.SendResult sent = rounds.send(round.id);
+        RoundSending.SendResult sent = sending.send(round.id);
         System.out.printf("BENCH queued %d invitations in %d ms%n", sent.invited(), (System.nanoTime() - sendStart) / 1_000_000);
 
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();

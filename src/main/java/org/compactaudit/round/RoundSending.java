@@ -1,0 +1,140 @@
+package org.compactaudit.round;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+
+import org.compactaudit.common.Dates;
+import org.compactaudit.common.DomainException;
+import org.compactaudit.common.EmailAddress;
+import org.compactaudit.mail.Outbox;
+import org.compactaudit.partnership.Partnership;
+import org.compactaudit.web.Page;
+
+/** Sending a round: the confirmation that names who cannot be contacted, and the invitations through the outbox. */
+@ApplicationScoped
+public class RoundSending {
+
+    public record SendResult(int invited, int cannotBeContacted) {
+    }
+
+    /** The send confirmation: the round, its cohort size and the first agencies that cannot be contacted. */
+    public record SendConfirmation(AuditRound round, long cohort, Page<ReturnsDashboard.Row> cannotBeContacted) {
+    }
+
+    /** The send confirmation names this many agencies that cannot be contacted; the dashboard lists them all. */
+    private static final int UNCONTACTABLE_LISTED = 100;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    RoundQueries queries;
+
+    @Inject
+    ReturnsDashboard dashboard;
+
+    @Inject
+    ReturnLinks links;
+
+    @Inject
+    Outbox outbox;
+
+    @Location("mail/invitation.txt")
+    Template invitationText;
+
+    @Location("mail/invitation.html")
+    Template invitationHtml;
+
+    @ConfigProperty(name = "compact.rounds.batch-size", defaultValue = "500")
+    int batchSize;
+
+    /** An agency can be invited or chased when its lead email is a valid address. */
+    public static boolean contactable(String email) {
+        return email != null && EmailAddress.isValid(email.trim());
+    }
+
+    public SendConfirmation confirmation(long roundId) {
+        AuditRound round = queries.round(roundId);
+        return new SendConfirmation(round, queries.cohortSize(roundId), dashboard.page(round, null, "cannot-be-contacted", 1,
+                UNCONTACTABLE_LISTED, LocalDate.now(clock)));
+    }
+
+    /**
+     * Sends the round (a long transaction for a big cohort, hence the longer timeout): one invitation per contactable agency, queued in the outbox in this transaction together
+     * with each return's invitedAt and the round's SENT status, so either all are queued or none. Agencies
+     * without a valid lead email are left uninvited and show as "cannot be contacted".
+     */
+    @Transactional
+    @TransactionConfiguration(timeout = 600)
+    public SendResult send(long roundId) {
+        AuditRound round = queries.round(roundId);
+        if (round.status != RoundStatus.DRAFT) {
+            throw DomainException.conflict("The round " + round.name + " has already been sent");
+        }
+        List<Long> ids = queries.returnIds(roundId);
+        if (ids.isEmpty()) {
+            throw DomainException.invalid("cohort", "The cohort is empty: add agencies before sending");
+        }
+        Partnership partnership = round.partnership;
+        Map<String, Object> common = new HashMap<>();
+        common.put("partnership", partnership);
+        common.put("roundName", round.name);
+        common.put("dueOn", Dates.LONG_DATE.format(round.dueOn));
+        String replyTo = partnership.contactEmail;
+        String subject = "Section 11 safeguarding audit " + round.name + ": please return it by " + Dates.LONG_DATE.format(round.dueOn);
+        Instant now = clock.instant();
+        int invited = 0;
+        int uncontactable = 0;
+        for (int from = 0; from < ids.size(); from += batchSize) {
+            List<Return> batch = queries.returnsWithAgencyAndTool(ids.subList(from, Math.min(ids.size(), from + batchSize)));
+            List<Outbox.Email> emails = new ArrayList<>();
+            for (Return r : batch) {
+                if (!contactable(r.agency.leadEmail)) {
+                    uncontactable++;
+                    continue;
+                }
+                String link = links.url(links.issue(r));
+                Map<String, Object> data = new HashMap<>(common);
+                data.put("agency", r.agency);
+                data.put("toolTitle", r.toolVersion.title);
+                data.put("link", link);
+                emails.add(new Outbox.Email("invitation", r.agency.leadEmail.trim(), replyTo, subject,
+                        render(invitationText, data), render(invitationHtml, data), r.id));
+                r.invitedAt = now;
+                invited++;
+            }
+            outbox.enqueueAll(emails);
+            em.flush();
+            em.clear();
+        }
+        AuditRound sent = AuditRound.findById(roundId);
+        sent.status = RoundStatus.SENT;
+        sent.sentAt = now;
+        return new SendResult(invited, uncontactable);
+    }
+
+    private static String render(Template template, Map<String, Object> data) {
+        var instance = template.instance();
+        data.forEach(instance::data);
+        return instance.render();
+    }
+}
