@@ -48,6 +48,7 @@ class CohortSearchAsYouTypeTest {
     void matchesAppearAsTheManagerTypesAndAddingOneWorks() {
         fixtures.tool(1, 1);
         Partnership partnership = fixtures.partnership();
+        fixtures.agency("school", CycleGroup.A, partnership);
         Agency harbour = fixtures.agency("school", CycleGroup.B, partnership);
         String name = "Harbour View Nursery " + harbour.id;
         QuarkusTransaction.requiringNew().run(() -> Agency.<Agency>findById(harbour.id).name = name);

@@ -88,7 +88,6 @@ class LinkCrawlerTest {
             Page page = context.newPage();
             TestUsers.signIn(page, base.toString(), email);
             assertTrue(page.url().equals(base.toString()), who + " signed in and landed on the home page, not " + page.url());
-            page.close();
             check(new LinkCrawler(context, baseUri(), uri -> true, AXE_CHECKED, ERROR_SUMMARY_EXPECTED, true)
                     .crawl(who, List.of(base.toString())));
         }
