@@ -47,6 +47,9 @@ public class AgencyApi {
     AgencyService agencies;
 
     @Inject
+    AgencyQueries directory;
+
+    @Inject
     AgencyImporter importer;
 
     @Context
@@ -70,9 +73,9 @@ public class AgencyApi {
             @QueryParam("active") Boolean active, @QueryParam("sort") String sort,
             @QueryParam("page") @DefaultValue("1") int page,
             @QueryParam("size") @DefaultValue("" + AgencyCriteria.PAGE_SIZE) int size) {
-        Page<Agency> result = agencies.search(new AgencyCriteria(q, sector, cycleGroup, partnership, active, sort,
+        Page<Agency> result = directory.search(new AgencyCriteria(q, sector, cycleGroup, partnership, active, sort,
                 page, size));
-        Map<Long, List<String>> codes = agencies.partnershipCodes(result.items());
+        Map<Long, List<String>> codes = directory.partnershipCodes(result.items());
         List<AgencyJson> body = result.items().stream()
                 .map(a -> AgencyJson.of(a, codes.getOrDefault(a.id, List.of()))).toList();
         return Response.ok(body).header("X-Total-Count", result.total()).header("Link", links(result)).build();

@@ -27,6 +27,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import org.compactaudit.common.ApiError.FieldError;
 import org.compactaudit.common.DomainException;
+import org.compactaudit.common.Text;
 import org.compactaudit.web.Counts;
 
 /**
@@ -67,7 +68,7 @@ public class AgencyImporter {
             for (FieldError e : agencies.validate(row.form(), lookups)) {
                 errors.add(new ImportSummary.RowError(row.line(), e.field() + ": " + e.message()));
             }
-            String name = AgencyService.trim(row.form().name());
+            String name = Text.blankToNull(row.form().name());
             lookups.sector(row.form().sector()).filter(sector -> name != null).ifPresent(sector -> {
                 Integer first = firstLineByKey.putIfAbsent(AgencyService.matchKey(name, sector.code), row.line());
                 if (first != null) {
@@ -205,7 +206,7 @@ public class AgencyImporter {
 
     private static String value(CSVRecord record, Map<String, Integer> columns, String column) {
         Integer index = columns.get(column);
-        return index == null ? null : AgencyService.trim(record.get(index));
+        return index == null ? null : Text.blankToNull(record.get(index));
     }
 
     /** Blank means active; null means the value is not understood. */

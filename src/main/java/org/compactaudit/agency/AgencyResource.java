@@ -64,6 +64,9 @@ public class AgencyResource {
     AgencyService agencies;
 
     @Inject
+    AgencyQueries directory;
+
+    @Inject
     AgencyImporter importer;
 
     @Inject
@@ -75,8 +78,8 @@ public class AgencyResource {
             @QueryParam("status") @DefaultValue("active") String status, @QueryParam("sort") String sort,
             @QueryParam("page") @DefaultValue("1") int page, @QueryParam("deleted") String deleted) {
         AgencyCriteria criteria = criteria(q, sector, cycleGroup, partnership, status, sort, page);
-        Page<Agency> found = agencies.search(criteria);
-        Map<Long, List<String>> codes = agencies.partnershipCodes(found.items());
+        Page<Agency> found = directory.search(criteria);
+        Map<Long, List<String>> codes = directory.partnershipCodes(found.items());
         Page<AgencyListView.Row> rows = new Page<>(found.items().stream()
                 .map(a -> new AgencyListView.Row(a, codes.getOrDefault(a.id, List.of()))).toList(),
                 found.number(), found.size(), found.total());
@@ -90,8 +93,8 @@ public class AgencyResource {
     public Response export(@QueryParam("q") String q, @QueryParam("sector") String sector,
             @QueryParam("cycleGroup") String cycleGroup, @QueryParam("partnership") String partnership,
             @QueryParam("status") @DefaultValue("active") String status, @QueryParam("sort") String sort) {
-        List<Agency> found = agencies.searchAll(criteria(q, sector, cycleGroup, partnership, status, sort, 1));
-        Map<Long, List<String>> codes = agencies.partnershipCodes(found);
+        List<Agency> found = directory.searchAll(criteria(q, sector, cycleGroup, partnership, status, sort, 1));
+        Map<Long, List<String>> codes = directory.partnershipCodes(found);
         StreamingOutput body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             AgencyCsv.write(writer, found, codes);

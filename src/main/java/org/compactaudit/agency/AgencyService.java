@@ -17,14 +17,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
-import org.compactaudit.common.EmailAddress;
 import org.compactaudit.common.ApiError.FieldError;
 import org.compactaudit.common.DomainException;
+import org.compactaudit.common.EmailAddress;
+import org.compactaudit.common.Text;
 import org.compactaudit.partnership.Partnership;
-import org.compactaudit.web.Page;
 
 /** The agency directory: validation, create, update, deactivate, delete (only without history) and search. */
 @ApplicationScoped
@@ -164,30 +163,30 @@ public class AgencyService {
     /** Field checks shared by the form, the API and each CSV row (duplicates are checked by the caller). */
     List<FieldError> validate(AgencyForm form, Lookups lookups) {
         List<FieldError> errors = new ArrayList<>();
-        String name = trim(form.name());
+        String name = Text.blankToNull(form.name());
         if (name == null) {
             errors.add(new FieldError("name", "Enter the agency's name"));
         } else if (name.length() > NAME_MAX) {
             errors.add(new FieldError("name", "Name must be " + NAME_MAX + " characters or fewer"));
         }
-        String sector = trim(form.sector());
+        String sector = Text.blankToNull(form.sector());
         if (sector == null) {
             errors.add(new FieldError("sector", "Select the sector"));
         } else if (lookups.sector(sector).isEmpty()) {
             errors.add(new FieldError("sector", "Unknown sector '" + sector + "'"));
         }
-        if (trim(form.subType()) != null && trim(form.subType()).length() > SUB_TYPE_MAX) {
+        if (Text.blankToNull(form.subType()) != null && Text.blankToNull(form.subType()).length() > SUB_TYPE_MAX) {
             errors.add(new FieldError("subType", "Sub-type must be " + SUB_TYPE_MAX + " characters or fewer"));
         }
         if (CycleGroup.parse(form.cycleGroup()).isEmpty()) {
-            errors.add(new FieldError("cycleGroup", trim(form.cycleGroup()) == null ? "Select cycle group A or B"
+            errors.add(new FieldError("cycleGroup", Text.blankToNull(form.cycleGroup()) == null ? "Select cycle group A or B"
                     : "Cycle group must be A or B, not '" + form.cycleGroup().trim() + "'"));
         }
         checkPersonName(errors, "leadName", form.leadName(), "Safeguarding lead's name");
         checkEmail(errors, "leadEmail", form.leadEmail(), "safeguarding lead's");
         checkPersonName(errors, "seniorName", form.seniorName(), "Senior manager's name");
         checkEmail(errors, "seniorEmail", form.seniorEmail(), "senior manager's");
-        List<String> unknown = form.partnerships().stream().map(AgencyService::trim).filter(Objects::nonNull)
+        List<String> unknown = form.partnerships().stream().map(Text::blankToNull).filter(Objects::nonNull)
                 .filter(code -> lookups.partnership(code).isEmpty()).toList();
         if (!unknown.isEmpty()) {
             errors.add(new FieldError("partnerships", "Unknown partnership " + unknown.stream()
@@ -197,13 +196,13 @@ public class AgencyService {
     }
 
     private static void checkPersonName(List<FieldError> errors, String field, String value, String label) {
-        if (trim(value) != null && trim(value).length() > NAME_MAX) {
+        if (Text.blankToNull(value) != null && Text.blankToNull(value).length() > NAME_MAX) {
             errors.add(new FieldError(field, label + " must be " + NAME_MAX + " characters or fewer"));
         }
     }
 
     private static void checkEmail(List<FieldError> errors, String field, String value, String whose) {
-        String email = trim(value);
+        String email = Text.blankToNull(value);
         if (email != null && !EmailAddress.isValid(email)) {
             errors.add(new FieldError(field, "Enter the " + whose + " email address in the correct format, "
                     + "like name@example.org ('" + email + "' is not)"));
@@ -211,7 +210,7 @@ public class AgencyService {
     }
 
     private Optional<FieldError> checkNotDuplicate(AgencyForm form, Lookups lookups, Long exceptId) {
-        String name = trim(form.name());
+        String name = Text.blankToNull(form.name());
         Optional<Sector> sector = lookups.sector(form.sector());
         if (name == null || sector.isEmpty()) {
             return Optional.empty();
@@ -230,14 +229,14 @@ public class AgencyService {
 
     /** True when saving the (valid) form would change the agency. */
     boolean differs(Agency agency, AgencyForm form, Lookups lookups) {
-        return !Objects.equals(agency.name, trim(form.name()))
+        return !Objects.equals(agency.name, Text.blankToNull(form.name()))
                 || !agency.sector.code.equals(lookups.sector(form.sector()).orElseThrow().code)
-                || !Objects.equals(agency.subType, trim(form.subType()))
+                || !Objects.equals(agency.subType, Text.blankToNull(form.subType()))
                 || agency.cycleGroup != CycleGroup.parse(form.cycleGroup()).orElseThrow()
-                || !Objects.equals(agency.leadName, trim(form.leadName()))
-                || !Objects.equals(agency.leadEmail, trim(form.leadEmail()))
-                || !Objects.equals(agency.seniorName, trim(form.seniorName()))
-                || !Objects.equals(agency.seniorEmail, trim(form.seniorEmail()))
+                || !Objects.equals(agency.leadName, Text.blankToNull(form.leadName()))
+                || !Objects.equals(agency.leadEmail, Text.blankToNull(form.leadEmail()))
+                || !Objects.equals(agency.seniorName, Text.blankToNull(form.seniorName()))
+                || !Objects.equals(agency.seniorEmail, Text.blankToNull(form.seniorEmail()))
                 || agency.active != activeAfter(agency, form)
                 || !agency.partnerships.stream().map(p -> p.code).collect(Collectors.toSet())
                         .equals(partnershipCodes(form));
@@ -245,14 +244,14 @@ public class AgencyService {
 
     /** Copies a valid form onto the agency. */
     void apply(Agency agency, AgencyForm form, Lookups lookups) {
-        agency.name = trim(form.name());
+        agency.name = Text.blankToNull(form.name());
         agency.sector = lookups.sector(form.sector()).orElseThrow();
-        agency.subType = trim(form.subType());
+        agency.subType = Text.blankToNull(form.subType());
         agency.cycleGroup = CycleGroup.parse(form.cycleGroup()).orElseThrow();
-        agency.leadName = trim(form.leadName());
-        agency.leadEmail = trim(form.leadEmail());
-        agency.seniorName = trim(form.seniorName());
-        agency.seniorEmail = trim(form.seniorEmail());
+        agency.leadName = Text.blankToNull(form.leadName());
+        agency.leadEmail = Text.blankToNull(form.leadEmail());
+        agency.seniorName = Text.blankToNull(form.seniorName());
+        agency.seniorEmail = Text.blankToNull(form.seniorEmail());
         agency.active = activeAfter(agency, form);
         Set<Partnership> partnerships = new LinkedHashSet<>();
         partnershipCodes(form).forEach(code -> partnerships.add(lookups.partnership(code).orElseThrow()));
@@ -269,89 +268,7 @@ public class AgencyService {
     }
 
     private static Set<String> partnershipCodes(AgencyForm form) {
-        return form.partnerships().stream().map(AgencyService::trim).filter(Objects::nonNull)
+        return form.partnerships().stream().map(Text::blankToNull).filter(Objects::nonNull)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
-    static String trim(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    // ---- search ----
-
-    public Page<Agency> search(AgencyCriteria criteria) {
-        Map<String, Object> params = new HashMap<>();
-        String where = where(criteria, params);
-        TypedQuery<Long> count = em.createQuery("select count(a) from Agency a" + where, Long.class);
-        params.forEach(count::setParameter);
-        long total = count.getSingleResult();
-        List<Agency> items = query(criteria, where, params)
-                .setFirstResult((criteria.page() - 1) * criteria.size())
-                .setMaxResults(criteria.size())
-                .getResultList();
-        return new Page<>(items, criteria.page(), criteria.size(), total);
-    }
-
-    /** Every agency matching the criteria, in their order, for the export. */
-    public List<Agency> searchAll(AgencyCriteria criteria) {
-        Map<String, Object> params = new HashMap<>();
-        return query(criteria, where(criteria, params), params).getResultList();
-    }
-
-    /** Partnership codes per agency id in one query, so long lists and exports make no query per agency. */
-    public Map<Long, List<String>> partnershipCodes(List<Agency> agencies) {
-        Map<Long, List<String>> codes = new HashMap<>();
-        if (agencies.isEmpty()) {
-            return codes;
-        }
-        List<Object[]> rows = agencies.size() <= 1000
-                ? em.createQuery("select a.id, p.code from Agency a join a.partnerships p where a.id in :ids "
-                        + "order by p.code", Object[].class)
-                        .setParameter("ids", agencies.stream().map(a -> a.id).toList()).getResultList()
-                : em.createQuery("select a.id, p.code from Agency a join a.partnerships p order by p.code",
-                        Object[].class).getResultList();
-        rows.forEach(row -> codes.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]));
-        return codes;
-    }
-
-    private TypedQuery<Agency> query(AgencyCriteria criteria, String where, Map<String, Object> params) {
-        String direction = criteria.descending() ? " desc" : "";
-        String order = switch (criteria.sortKey()) {
-            case "sector" -> "s.sortOrder" + direction + ", lower(a.name)";
-            case "group" -> "a.cycleGroup" + direction + ", lower(a.name)";
-            default -> "lower(a.name)" + direction;
-        };
-        TypedQuery<Agency> query = em.createQuery("select a from Agency a join fetch a.sector s" + where
-                + " order by " + order + ", a.id", Agency.class);
-        params.forEach(query::setParameter);
-        return query;
-    }
-
-    private static String where(AgencyCriteria c, Map<String, Object> params) {
-        List<String> clauses = new ArrayList<>();
-        if (c.q() != null) {
-            params.put("q", "%" + c.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
-            clauses.add("(lower(a.name) like :q escape '\\' or lower(a.leadName) like :q escape '\\' "
-                    + "or lower(a.leadEmail) like :q escape '\\')");
-        }
-        if (c.sector() != null) {
-            params.put("sector", c.sector());
-            clauses.add("a.sector.code = :sector");
-        }
-        if (c.cycleGroup() != null) {
-            params.put("cycleGroup", CycleGroup.parse(c.cycleGroup())
-                    .orElseThrow(() -> DomainException.invalid("cycleGroup", "Cycle group must be A or B")));
-            clauses.add("a.cycleGroup = :cycleGroup");
-        }
-        if (c.partnership() != null) {
-            params.put("partnership", c.partnership());
-            clauses.add("a.id in (select a2.id from Agency a2 join a2.partnerships p where p.code = :partnership)");
-        }
-        if (c.active() != null) {
-            params.put("active", c.active());
-            clauses.add("a.active = :active");
-        }
-        return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
     }
 }

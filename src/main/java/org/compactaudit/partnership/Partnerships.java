@@ -9,9 +9,9 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 
-import org.compactaudit.common.EmailAddress;
 import org.compactaudit.common.ApiError.FieldError;
 import org.compactaudit.common.DomainException;
+import org.compactaudit.common.EmailAddress;
 import org.compactaudit.web.Page;
 
 /** Creating and changing partnerships: the installation may serve several. */

@@ -10,9 +10,9 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 import org.compactaudit.agency.Sector;
-import org.compactaudit.reporting.StandardReport.SectorCount;
 import org.compactaudit.reporting.RoundReport.SectorFigures;
 import org.compactaudit.reporting.RoundReport.SectorRef;
+import org.compactaudit.reporting.StandardReport.SectorCount;
 import org.compactaudit.tool.Grade;
 
 /** Reports' figures by sector: sector order and names, distributions added up, "3 GP practices and 14 schools". */

@@ -12,8 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.compactaudit.web.CurrentUser;
 import org.compactaudit.tool.Grade;
+import org.compactaudit.web.CurrentUser;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.security.Authenticated;

@@ -3,8 +3,8 @@ package org.compactaudit.response;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.compactaudit.common.EmailAddress;
 import org.compactaudit.common.ApiError.FieldError;
+import org.compactaudit.common.EmailAddress;
 
 /** Who submits the return, typed on the declaration: name, role and an email for the receipt. */
 public record Declaration(String name, String role, String email) {

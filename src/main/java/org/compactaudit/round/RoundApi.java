@@ -26,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 
-import org.compactaudit.common.Text;
 import org.compactaudit.common.DomainException;
+import org.compactaudit.common.Text;
 import org.compactaudit.security.Role;
 import org.compactaudit.web.Page;
 

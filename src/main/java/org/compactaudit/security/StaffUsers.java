@@ -14,9 +14,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import io.quarkus.panache.common.Sort;
 
-import org.compactaudit.common.EmailAddress;
 import org.compactaudit.common.ApiError.FieldError;
 import org.compactaudit.common.DomainException;
+import org.compactaudit.common.EmailAddress;
 import org.compactaudit.partnership.Partnership;
 import org.compactaudit.web.Page;
 

@@ -12,15 +12,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.compactaudit.common.DomainException;
+import org.compactaudit.partnership.Partnership;
 import org.compactaudit.reporting.RoundReport.SectorReturns;
 import org.compactaudit.reporting.RoundReport.StandardFigures;
-import org.compactaudit.partnership.Partnership;
 import org.compactaudit.reporting.StandardReport.QuestionFigures;
 import org.compactaudit.reporting.StandardReport.Wording;
 import org.compactaudit.support.Fixtures;
+import org.compactaudit.tool.Grade;
 import org.compactaudit.tool.Standard;
 import org.compactaudit.tool.ToolVersion;
-import org.compactaudit.tool.Grade;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
