@@ -163,7 +163,14 @@ public class Sampling {
 
     /** The one rule for drawing again, used by the draw and by the page that offers it: no visit is underway. */
     static boolean canDrawAgain(List<ModerationVisit> visits) {
-        return visits.stream().noneMatch(v -> v.isUnderway(ModeratedGrade.count("visit.id", v.id) > 0));
+        if (visits.isEmpty()) {
+            return true;
+        }
+        // One query for the whole sample: the round page asks this on every view.
+        Set<Long> graded = Set.copyOf(ModeratedGrade.getEntityManager()
+                .createQuery("select distinct g.visit.id from ModeratedGrade g where g.visit.id in :ids", Long.class)
+                .setParameter("ids", visits.stream().map(v -> v.id).toList()).getResultList());
+        return visits.stream().noneMatch(v -> v.isUnderway(graded.contains(v.id)));
     }
 
     private static ModerationVisit newVisit(AuditRound round, Return agencyReturn, Selection selection, String reason) {
