@@ -20,7 +20,6 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 
 import org.compactaudit.agency.Agency;
-import org.compactaudit.agency.CycleGroup;
 import org.compactaudit.agency.Sector;
 import org.compactaudit.partnership.Partnership;
 import org.compactaudit.security.Passwords;

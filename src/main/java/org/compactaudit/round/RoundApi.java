@@ -1,6 +1,5 @@
 package org.compactaudit.round;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +9,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -27,11 +24,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import org.compactaudit.common.DomainException;
-import org.compactaudit.common.Text;
 import org.compactaudit.security.Role;
-import org.compactaudit.web.Page;
 
-/** The rounds API: create, read, edit the cohort, send, follow the returns and run the chasers. */
+/** The rounds API: create, read, edit the cohort, send, (the returns list is dashboard.ReturnsApi, chasers chasing.ChasingApi). */
 @Path("/api/v1/rounds")
 @Produces(MediaType.APPLICATION_JSON)
 public class RoundApi {
@@ -44,18 +39,11 @@ public class RoundApi {
             LocalDate closesOn, String cycleGroup, Map<String, String> tools, List<Long> cohort, String status) {
     }
 
-    public record ReturnJson(long agencyId, String agencyName, String sector, String status, Integer percentComplete,
-            Instant submittedAt, boolean late, Instant lastContactAt, LocalDate nextChaserOn, int chasersSent) {
-    }
-
     public record SendJson(long roundId, int invited, int cannotBeContacted) {
     }
 
     @Inject
     RoundService rounds;
-
-    @Inject
-    ReturnsDashboard dashboard;
 
     @Inject
     Cohorts cohorts;
@@ -118,29 +106,6 @@ public class RoundApi {
     public SendJson send(@PathParam("id") long id) {
         RoundSending.SendResult result = sending.send(id);
         return new SendJson(id, result.invited(), result.cannotBeContacted());
-    }
-
-    @GET
-    @Path("/{id}/returns")
-    @RolesAllowed({ Role.MANAGER, Role.MESC })
-    @Operation(summary = "Each agency's return status, paged (X-Total-Count gives the total)")
-    @Transactional
-    public Response returns(@PathParam("id") long id, @QueryParam("sector") String sector, @QueryParam("status") String status,
-            @QueryParam("page") @DefaultValue("1") int page, @QueryParam("size") @DefaultValue("500") int size) {
-        if (page < 1) {
-            throw DomainException.invalid("page", "page starts at 1");
-        }
-        if (size < 1 || size > 5000) {
-            throw DomainException.invalid("size", "size must be between 1 and 5000");
-        }
-        if (status != null && !ReturnsDashboard.STATUSES.contains(status)) {
-            throw DomainException.invalid("status", "status must be one of " + ReturnsDashboard.STATUSES);
-        }
-        Page<ReturnsDashboard.Row> rows = dashboard.page(id, Text.blankToNull(sector), status, page, size);
-        List<ReturnJson> body = rows.items().stream().map(r -> new ReturnJson(r.agencyId(), r.agencyName(), r.sector(),
-                r.status(), r.percentComplete(), r.submittedAt(), r.late(), r.lastContactAt(), r.nextChaserOn(),
-                r.chasersSent())).toList();
-        return Response.ok(body).header("X-Total-Count", rows.total()).build();
     }
 
     private static RoundJson json(RoundService.RoundWithCohort found) {

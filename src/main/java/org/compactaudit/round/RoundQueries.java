@@ -35,10 +35,6 @@ public class RoundQueries {
             String cohortNote) {
     }
 
-    /** How many chasers a return has had and when the last one was queued. */
-    public record ChasersSent(int count, Instant last) {
-    }
-
     /** One row of the round_sector_returns tally, with the sector's name. */
     public record SectorTally(long roundId, String sectorCode, String sectorName, long cohort, long returned,
             long onTime, long exempt) {
@@ -221,20 +217,6 @@ public class RoundQueries {
                 + " when r.status = :inProgress then 'in-progress'"
                 + " when r.firstOpenedAt is not null then 'opened'"
                 + " else 'invited' end";
-    }
-
-    /**
-     * The chasers sent to each of the returns. It reads chasing's {@code Chaser} by name: the dashboard shows them
-     * until it moves above chasing.
-     */
-    public Map<Long, ChasersSent> chasersSent(List<Long> returnIds) {
-        Map<Long, ChasersSent> sent = new HashMap<>();
-        if (!returnIds.isEmpty()) {
-            em.createQuery("select c.returnId, count(c), max(c.createdAt) from Chaser c where c.returnId in :ids group by c.returnId",
-                    Object[].class).setParameter("ids", returnIds).getResultStream()
-                    .forEach(row -> sent.put((Long) row[0], new ChasersSent(((Number) row[1]).intValue(), (Instant) row[2])));
-        }
-        return sent;
     }
 
     /** The tally rows of the rounds, in sector order. */

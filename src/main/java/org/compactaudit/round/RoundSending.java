@@ -2,7 +2,6 @@ package org.compactaudit.round;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +23,6 @@ import org.compactaudit.common.DomainException;
 import org.compactaudit.common.EmailAddress;
 import org.compactaudit.mail.Outbox;
 import org.compactaudit.partnership.Partnership;
-import org.compactaudit.web.Page;
 
 /** Sending a round: the confirmation that names who cannot be contacted, and the invitations through the outbox. */
 @ApplicationScoped
@@ -32,13 +30,6 @@ public class RoundSending {
 
     public record SendResult(int invited, int cannotBeContacted) {
     }
-
-    /** The send confirmation: the round, its cohort size and the first agencies that cannot be contacted. */
-    public record SendConfirmation(AuditRound round, long cohort, Page<ReturnsDashboard.Row> cannotBeContacted) {
-    }
-
-    /** The send confirmation names this many agencies that cannot be contacted; the dashboard lists them all. */
-    private static final int UNCONTACTABLE_LISTED = 100;
 
     @Inject
     Clock clock;
@@ -48,9 +39,6 @@ public class RoundSending {
 
     @Inject
     RoundQueries queries;
-
-    @Inject
-    ReturnsDashboard dashboard;
 
     @Inject
     ReturnLinks links;
@@ -72,11 +60,6 @@ public class RoundSending {
         return email != null && EmailAddress.isValid(email.trim());
     }
 
-    public SendConfirmation confirmation(long roundId) {
-        AuditRound round = queries.round(roundId);
-        return new SendConfirmation(round, queries.cohortSize(roundId), dashboard.page(round, null, "cannot-be-contacted", 1,
-                UNCONTACTABLE_LISTED, LocalDate.now(clock)));
-    }
 
     /**
      * Sends the round (a long transaction for a big cohort, hence the longer timeout): one invitation per contactable agency, queued in the outbox in this transaction together

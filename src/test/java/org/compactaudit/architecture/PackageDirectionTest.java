@@ -3,15 +3,11 @@ package org.compactaudit.architecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.List;
-import java.util.Map;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures;
-import com.tngtech.archunit.library.dependencies.SliceRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +21,6 @@ class PackageDirectionTest {
     static final List<String> LAYERS = List.of("common", "web", "partnership", "security", "agency", "tool", "mail",
             "round", "response", "chasing", "dashboard", "moderation", "reporting", "demo");
 
-    /**
-     * Imports against the direction that are still to be undone (the round page and its dashboard show the next
-     * chasers and each return's progress). Nothing may join this list.
-     */
-    static final Map<String, String> KNOWN_AGAINST_DIRECTION = Map.of(
-            "org.compactaudit.round.RoundResource", "org.compactaudit.chasing..",
-            "org.compactaudit.round.ReturnsDashboard", "org.compactaudit.[chasing|response]..");
-
     static JavaClasses classes;
 
     @BeforeAll
@@ -43,11 +31,7 @@ class PackageDirectionTest {
 
     @Test
     void noFeaturePackagesFormACycle() {
-        SliceRule rule = slices().matching("org.compactaudit.(*)..").should().beFreeOfCycles();
-        for (Map.Entry<String, String> known : KNOWN_AGAINST_DIRECTION.entrySet()) {
-            rule = rule.ignoreDependency(originIs(known.getKey()), targetIn(known.getValue()));
-        }
-        rule.check(classes);
+        slices().matching("org.compactaudit.(*)..").should().beFreeOfCycles().check(classes);
     }
 
     @Test
@@ -62,18 +46,7 @@ class PackageDirectionTest {
             layers = layers.whereLayer(LAYERS.get(i)).mayOnlyBeAccessedByLayers(above);
         }
         layers = layers.whereLayer(LAYERS.get(LAYERS.size() - 1)).mayNotBeAccessedByAnyLayer();
-        for (Map.Entry<String, String> known : KNOWN_AGAINST_DIRECTION.entrySet()) {
-            layers = layers.ignoreDependency(originIs(known.getKey()), targetIn(known.getValue()));
-        }
         layers.check(classes);
-    }
-
-    private static DescribedPredicate<JavaClass> originIs(String className) {
-        return DescribedPredicate.describe(className, c -> c.getName().equals(className) || c.getName().startsWith(className + "$"));
-    }
-
-    private static DescribedPredicate<JavaClass> targetIn(String packages) {
-        return JavaClass.Predicates.resideInAPackage(packages);
     }
 
     @Test

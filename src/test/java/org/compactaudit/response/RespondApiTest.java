@@ -32,7 +32,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import org.compactaudit.mail.OutboxMessage;
-import org.compactaudit.round.AuditRound;
 import org.compactaudit.round.Return;
 import org.compactaudit.round.ReturnReopened;
 import org.compactaudit.round.ReturnStatus;

@@ -1,4 +1,4 @@
-package org.compactaudit.round;
+package org.compactaudit.dashboard;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,11 +16,17 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.compactaudit.agency.Sector;
+import org.compactaudit.chasing.ChaserQueries;
 import org.compactaudit.chasing.ChaserSchedule;
 import org.compactaudit.chasing.ChasingService;
 import org.compactaudit.common.Text;
 import org.compactaudit.response.ReturnProgress;
+import org.compactaudit.round.AuditRound;
+import org.compactaudit.round.Cohorts;
 import org.compactaudit.round.RoundQueries.DashboardLine;
+import org.compactaudit.round.RoundQueries;
+import org.compactaudit.round.RoundSending;
+import org.compactaudit.round.RoundStatus;
 import org.compactaudit.tool.ToolVersion;
 import org.compactaudit.web.Option;
 import org.compactaudit.web.Page;
@@ -116,6 +122,13 @@ public class ReturnsDashboard {
             String query, Cohorts.CohortSearch search, String namedAgency) {
     }
 
+    /** The send confirmation: the round, its cohort size and the first agencies that cannot be contacted. */
+    public record SendConfirmation(AuditRound round, long cohort, Page<Row> cannotBeContacted) {
+    }
+
+    /** The send confirmation names this many agencies that cannot be contacted; the dashboard lists them all. */
+    private static final int UNCONTACTABLE_LISTED = 100;
+
     private static final int PAGE_SIZE = 50;
 
     private static final int EARLIER_ROUNDS = 3;
@@ -128,6 +141,9 @@ public class ReturnsDashboard {
 
     @Inject
     RoundQueries queries;
+
+    @Inject
+    ChaserQueries chaserQueries;
 
     @Inject
     Cohorts cohorts;
@@ -188,6 +204,12 @@ public class ReturnsDashboard {
     }
 
     /** A page of the round's returns for the API, as of today. */
+    public SendConfirmation sendConfirmation(long roundId) {
+        AuditRound round = queries.round(roundId);
+        return new SendConfirmation(round, queries.cohortSize(roundId), page(round, null, "cannot-be-contacted", 1,
+                UNCONTACTABLE_LISTED, LocalDate.now(clock)));
+    }
+
     public Page<Row> page(long roundId, String sector, String status, int number, int size) {
         return page(queries.round(roundId), sector, status, number, size, LocalDate.now(clock));
     }
@@ -219,12 +241,12 @@ public class ReturnsDashboard {
     private List<Row> complete(AuditRound round, List<DashboardLine> lines, LocalDate today) {
         List<Long> ids = lines.stream().map(DashboardLine::returnId).toList();
         Map<Long, Integer> percent = progress.percentComplete(ids);
-        Map<Long, RoundQueries.ChasersSent> chasers = queries.chasersSent(ids);
+        Map<Long, ChaserQueries.ChasersSent> chasers = chaserQueries.chasersSent(ids);
         ChaserSchedule schedule = round.status == RoundStatus.DRAFT ? null : chasing.scheduleOf(round);
         LocalDate next = schedule == null ? null : schedule.nextAfter(today).orElse(null);
         List<Row> result = new ArrayList<>(lines.size());
         for (DashboardLine line : lines) {
-            RoundQueries.ChasersSent sent = chasers.get(line.returnId());
+            ChaserQueries.ChasersSent sent = chasers.get(line.returnId());
             Instant invitedAt = line.invitedAt();
             Instant last = sent == null ? null : sent.last();
             Instant lastContact = last == null || (invitedAt != null && invitedAt.isAfter(last)) ? invitedAt : last;

@@ -1,4 +1,4 @@
-package org.compactaudit.round;
+package org.compactaudit.dashboard;
 
 import java.io.StringWriter;
 import java.net.URI;
@@ -32,11 +32,15 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.compactaudit.agency.Agency;
 import org.compactaudit.chasing.ChaserSchedule;
 import org.compactaudit.common.DomainException;
+import org.compactaudit.dashboard.ReturnsDashboard.Filters;
+import org.compactaudit.dashboard.ReturnsDashboard.ListItem;
+import org.compactaudit.dashboard.ReturnsDashboard.ToolUse;
+import org.compactaudit.round.AuditRound;
 import org.compactaudit.round.Cohorts.CohortSearch;
-import org.compactaudit.round.ReturnsDashboard.Filters;
-import org.compactaudit.round.ReturnsDashboard.ListItem;
-import org.compactaudit.round.ReturnsDashboard.ToolUse;
+import org.compactaudit.round.Cohorts;
+import org.compactaudit.round.RoundSending;
 import org.compactaudit.round.RoundService.SectorTools;
+import org.compactaudit.round.RoundService;
 import org.compactaudit.security.Role;
 import org.compactaudit.web.Counts;
 import org.compactaudit.web.DateParts;
@@ -227,7 +231,7 @@ public class RoundResource {
     @RolesAllowed(Role.MANAGER)
     @Transactional
     public String confirmSend(@PathParam("id") long id) {
-        RoundSending.SendConfirmation confirmation = sending.confirmation(id);
+        ReturnsDashboard.SendConfirmation confirmation = dashboard.sendConfirmation(id);
         return Templates.send(confirmation.round(), confirmation.cohort(), confirmation.cannotBeContacted()).render();
     }
 

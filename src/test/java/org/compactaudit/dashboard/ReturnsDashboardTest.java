@@ -1,4 +1,4 @@
-package org.compactaudit.round;
+package org.compactaudit.dashboard;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,7 +20,9 @@ import org.compactaudit.agency.Agency;
 import org.compactaudit.agency.CycleGroup;
 import org.compactaudit.partnership.Partnership;
 import org.compactaudit.response.Answer;
+import org.compactaudit.round.AuditRound;
 import org.compactaudit.round.Return;
+import org.compactaudit.round.ReturnFigureTally;
 import org.compactaudit.round.ReturnStatus;
 import org.compactaudit.security.Role;
 import org.compactaudit.support.Fixtures;
