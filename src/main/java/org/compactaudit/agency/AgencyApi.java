@@ -127,7 +127,7 @@ public class AgencyApi {
 
     private static AgencyJson required(AgencyJson body) {
         if (body == null) {
-            throw new DomainException(400, "Send the agency as a JSON object");
+            throw DomainException.invalid("Send the agency as a JSON object");
         }
         return body;
     }

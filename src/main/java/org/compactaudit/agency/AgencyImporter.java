@@ -240,6 +240,6 @@ public class AgencyImporter {
     }
 
     static DomainException fileProblem(String message) {
-        return new DomainException(400, message, List.of(new FieldError("file", message)));
+        return DomainException.invalid(message, List.of(new FieldError("file", message)));
     }
 }

@@ -33,6 +33,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import org.compactaudit.common.DomainException;
 import org.compactaudit.security.Role;
+import org.compactaudit.web.ErrorMappers;
 import org.compactaudit.web.FormErrors;
 import org.compactaudit.web.Option;
 import org.compactaudit.web.Page;
@@ -225,7 +226,7 @@ public class AgencyResource {
             return redirect("/agencies/import?created=" + summary.created() + "&updated=" + summary.updated()
                     + "&unchanged=" + summary.unchanged());
         } catch (DomainException e) {
-            return Response.status(e.status()).entity(importPage(FormErrors.none().add("file", e.getMessage()), null))
+            return Response.status(ErrorMappers.status(e)).entity(importPage(FormErrors.none().add("file", e.getMessage()), null))
                     .build();
         }
     }
@@ -235,12 +236,12 @@ public class AgencyResource {
     }
 
     private Response rerender(Long id, AgencyForm form, DomainException e) {
-        if (e.status() == 409 && id != null) {
+        if (e instanceof DomainException.Conflict && id != null) {
             // Show what the other person saved, so the manager re-applies their change to the latest details.
             FormErrors errors = FormErrors.none().add("name", e.getMessage());
             return Response.status(409).entity(form(id, AgencyForm.of(agencies.get(id)), errors, true)).build();
         }
-        if (e.status() != 400) {
+        if (!(e instanceof DomainException.Invalid)) {
             throw e;
         }
         FormErrors errors = FormErrors.none();

@@ -157,7 +157,7 @@ public class AgencyService {
     }
 
     static DomainException invalid(List<FieldError> errors) {
-        return new DomainException(400, "The agency has invalid fields", errors);
+        return DomainException.invalid("The agency has invalid fields", errors);
     }
 
     /** Field checks shared by the form, the API and each CSV row (duplicates are checked by the caller). */

@@ -102,7 +102,7 @@ public class ChasingPages {
         int most = number(max, "max", "Enter the most chasers to send", errors);
         try {
             if (errors.any()) {
-                throw new DomainException(400, "Check the schedule");
+                throw DomainException.invalid("Check the schedule");
             }
             chaserSettings.updateSchedule(id, days, repeat, most);
             return Response.seeOther(URI.create("/rounds/" + id + "?saved=schedule")).build();
@@ -167,7 +167,7 @@ public class ChasingPages {
         LocalDate meeting = form.meetingOn().isBlank() ? null : form.meetingOn().toDate("meetingOn", "the meeting date", errors);
         try {
             if (errors.any()) {
-                throw new DomainException(400, "Check the meeting date");
+                throw DomainException.invalid("Check the meeting date");
             }
             chasing.updateEscalation(returnId, letterText, meeting, outcome);
             return Response.seeOther(URI.create("/rounds/" + id + "/returns/" + returnId + "/escalation")).build();

@@ -130,7 +130,7 @@ public class RoundResource {
         LocalDate closes = form.closesOn().toDate("closesOn", "the closing date", errors);
         try {
             if (errors.any()) {
-                throw new DomainException(400, "Check the dates");
+                throw DomainException.invalid("Check the dates");
             }
             AuditRound round = rounds.create(new RoundService.RoundInput(name, partnership, cycleGroup, opens, due, closes,
                     tools, null), identity.getPrincipal().getName());
@@ -192,7 +192,7 @@ public class RoundResource {
             if (errors.isEmpty()) {
                 errors.add("find", e.getMessage());
             }
-            return Response.status(e.status() == 404 ? 404 : 400).entity(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+            return Response.status(e instanceof DomainException.NotFound ? 404 : 400).entity(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                     .call(() -> roundPage(dashboard.view(id, null, null, 1, find, reason, null), null, errors).render())).build();
         }
     }

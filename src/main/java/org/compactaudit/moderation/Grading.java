@@ -30,7 +30,7 @@ public class Grading {
         Standard standard = standard(visit, standardKey);
         List<ApiError.FieldError> errors = validate(visit, standard, request);
         if (!errors.isEmpty()) {
-            throw new DomainException(400, errors.get(0).message(), errors);
+            throw DomainException.invalid(errors.get(0).message(), errors);
         }
         apply(visit, standard, request);
         return ModerationViews.standards(visit).stream().filter(s -> s.standardKey().equals(standardKey)).findFirst()
@@ -63,7 +63,7 @@ public class Grading {
             requests.put(s.standardKey(), new StandardGradeRequest(grade, notes, questions));
         }
         if (!errors.isEmpty()) {
-            throw new DomainException(400, errors.get(0).message(), errors);
+            throw DomainException.invalid(errors.get(0).message(), errors);
         }
         Visits.requireOpen(visit);
         Map<Standard, StandardGradeRequest> valid = new LinkedHashMap<>();
@@ -77,7 +77,7 @@ public class Grading {
             valid.put(standard, request);
         });
         if (!errors.isEmpty()) {
-            throw new DomainException(400, errors.get(0).message(), errors);
+            throw DomainException.invalid(errors.get(0).message(), errors);
         }
         valid.forEach((standard, request) -> apply(visit, standard, request));
     }

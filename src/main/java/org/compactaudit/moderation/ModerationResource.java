@@ -119,7 +119,7 @@ public class ModerationResource {
                         identity.getPrincipal().getName());
                 return seeOther("/rounds/" + id + "/moderation?done=drawn");
             } catch (DomainException e) {
-                if (e.status() == 404) {
+                if (e instanceof DomainException.NotFound) {
                     throw e;
                 }
                 toForm(e, errors);
@@ -201,7 +201,7 @@ public class ModerationResource {
 
     static void toForm(DomainException e, FormErrors errors) {
         if (e.fields().isEmpty()) {
-            if (e.status() == 404 || e.status() == 403) {
+            if (e instanceof DomainException.NotFound || e instanceof DomainException.Forbidden) {
                 throw e;
             }
             errors.add("form", e.getMessage());

@@ -121,7 +121,7 @@ public class Sampling {
             errors.add(new ApiError.FieldError("policy", "Choose a fixed number or a percentage of submitted returns"));
         }
         if (!errors.isEmpty()) {
-            throw new DomainException(400, errors.get(0).message(), errors);
+            throw DomainException.invalid(errors.get(0).message(), errors);
         }
         return size;
     }
@@ -227,7 +227,7 @@ public class Sampling {
             errors.add(new ApiError.FieldError("reason", "Enter why the agency is being added"));
         }
         if (!errors.isEmpty()) {
-            throw new DomainException(400, errors.get(0).message(), errors);
+            throw DomainException.invalid(errors.get(0).message(), errors);
         }
         return newVisit(round, unvisitedReturn(roundId, returnId, "returnId"), Selection.ADDED, reason.trim());
     }

@@ -59,7 +59,7 @@ public class Visits {
     static ModerationVisit visitFor(long visitId, Actor actor) {
         ModerationVisit visit = visit(visitId);
         if (!actor.manager() && !(actor.moderator() && visit.attendedBy(actor.email()))) {
-            throw new DomainException(403, "Only the visit's attendees and the Partnerships Manager can see this visit");
+            throw DomainException.forbidden("Only the visit's attendees and the Partnerships Manager can see this visit");
         }
         return visit;
     }
@@ -75,7 +75,7 @@ public class Visits {
 
     private static void requireManager(Actor actor, String what) {
         if (!actor.manager()) {
-            throw new DomainException(403, "Only the Partnerships Manager can " + what);
+            throw DomainException.forbidden("Only the Partnerships Manager can " + what);
         }
     }
 
@@ -133,7 +133,7 @@ public class Visits {
             errors.add(new ApiError.FieldError("attendees", "Choose at least one board or committee member"));
         }
         if (!errors.isEmpty()) {
-            throw new DomainException(400, errors.get(0).message(), errors);
+            throw DomainException.invalid(errors.get(0).message(), errors);
         }
         boolean news = !plan.date().equals(visit.date) || !plan.place().trim().equals(visit.place);
         visit.date = plan.date();
@@ -179,7 +179,7 @@ public class Visits {
             }
         }
         if (!errors.isEmpty()) {
-            throw new DomainException(400, errors.get(0).message(), errors);
+            throw DomainException.invalid(errors.get(0).message(), errors);
         }
         visit.summary = summary.trim();
         visit.status = VisitStatus.DONE;

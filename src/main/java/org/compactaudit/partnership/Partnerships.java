@@ -100,7 +100,7 @@ public class Partnerships {
             errors.add(new FieldError("contactPhone", "Phone number must be 40 characters or fewer"));
         }
         if (!errors.isEmpty()) {
-            throw new DomainException(400, errors.get(0).message(), errors);
+            throw DomainException.invalid(errors.get(0).message(), errors);
         }
         partnership.code = code;
         partnership.name = name;

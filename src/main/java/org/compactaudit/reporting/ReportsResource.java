@@ -17,6 +17,7 @@ import org.compactaudit.common.DomainException;
 import org.compactaudit.partnership.Partnership;
 import org.compactaudit.round.AuditRound;
 import org.compactaudit.web.CurrentUser;
+import org.compactaudit.web.ErrorMappers;
 import org.compactaudit.web.FormErrors;
 import org.compactaudit.web.Option;
 import org.compactaudit.web.Page;
@@ -86,7 +87,7 @@ public class ReportsResource {
             return Response.ok(page(form, errors, reports.trend(partnership, standard))).build();
         } catch (DomainException e) {
             errors.add(e.fields().isEmpty() ? "standard" : e.fields().get(0).field(), e.getMessage());
-            return Response.status(e.status() == 404 ? 400 : e.status()).entity(page(form, errors, null)).build();
+            return Response.status(e instanceof DomainException.NotFound ? 400 : ErrorMappers.status(e)).entity(page(form, errors, null)).build();
         }
     }
 

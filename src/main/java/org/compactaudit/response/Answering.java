@@ -72,12 +72,12 @@ public class Answering {
         QuestionMeta question = applicableQuestion(target.toolVersionId(), target.sector(), questionKey);
         List<FieldError> problems = validate(question, input, "");
         if (!problems.isEmpty()) {
-            throw new DomainException(400, problems.get(0).message(), problems);
+            throw DomainException.invalid(problems.get(0).message(), problems);
         }
         returns.ensureWritable(target.status() == ReturnStatus.SUBMITTED, target.roundStatus(), target.closesOn());
         Instant now = clock.instant();
         if (!writer.markSaved(target.returnId(), questionKey, now)) {
-            throw new DomainException(ReturnService.LOCKED, "This return has been submitted and can no longer be changed");
+            throw DomainException.locked("This return has been submitted and can no longer be changed");
         }
         int seen = input.version() == null ? 0 : input.version();
         if (seen > 0 && writer.update(target.returnId(), question.id(), input, now, seen - 1)) {
@@ -119,7 +119,7 @@ public class Answering {
             posted.put(q, input);
         });
         if (!problems.isEmpty()) {
-            throw new DomainException(400, problems.get(0).message(), problems);
+            throw DomainException.invalid(problems.get(0).message(), problems);
         }
         returns.ensureWritable(r);
         List<Conflict> conflicts = new ArrayList<>();
@@ -229,7 +229,7 @@ public class Answering {
                 + " then 'IN_PROGRESS' else status end where id = :id and status <> 'SUBMITTED'")
                 .setParameter("now", now).setParameter("id", r.id).executeUpdate();
         if (updated == 0) {
-            throw new DomainException(ReturnService.LOCKED, "This return has been submitted and can no longer be changed");
+            throw DomainException.locked("This return has been submitted and can no longer be changed");
         }
         Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
         List<ReturnEvent> recent = ReturnEvent.find("agencyReturn.id = ?1 and kind = 'saved' and occurredAt >= ?2",

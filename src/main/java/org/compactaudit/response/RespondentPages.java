@@ -158,11 +158,11 @@ public class RespondentPages {
         List<Answering.Conflict> conflicts;
         try {
             if (errors.any()) {
-                throw new DomainException(400, "The form has errors");
+                throw DomainException.invalid("The form has errors");
             }
             conflicts = answering.saveStandard(token, key, inputs, confirmed);
         } catch (DomainException e) {
-            if (e.status() != 400) {
+            if (!(e instanceof DomainException.Invalid)) {
                 throw e;
             }
             for (FieldError fe : e.fields()) {
@@ -215,7 +215,7 @@ public class RespondentPages {
                     i.message())).toList();
             return Response.status(422).entity(Templates.check(view, token, declaration, errors, links)).build();
         } catch (DomainException e) {
-            if (e.status() != 400) {
+            if (!(e instanceof DomainException.Invalid)) {
                 throw e;
             }
             FormErrors errors = FormErrors.none();

@@ -42,9 +42,6 @@ import org.compactaudit.tool.Standard;
 @ApplicationScoped
 public class ReturnService {
 
-    /** Status answered when the return can no longer be changed (submitted, or the round has closed). */
-    public static final int LOCKED = 423;
-
     @Inject
     Clock clock;
 
@@ -106,7 +103,7 @@ public class ReturnService {
         }
         List<FieldError> problems = declaration.problems();
         if (!problems.isEmpty()) {
-            throw new DomainException(400, problems.get(0).message(), problems);
+            throw DomainException.invalid(problems.get(0).message(), problems);
         }
         Instant now = clock.instant();
         r.status = ReturnStatus.SUBMITTED;
@@ -210,10 +207,10 @@ public class ReturnService {
 
     void ensureWritable(boolean submitted, RoundStatus roundStatus, LocalDate closesOn) {
         if (submitted) {
-            throw new DomainException(LOCKED, "This return has been submitted and can no longer be changed");
+            throw DomainException.locked("This return has been submitted and can no longer be changed");
         }
         if (isClosed(roundStatus, closesOn)) {
-            throw new DomainException(LOCKED, "The round closed on " + Dates.date(closesOn) + "; the return can no longer be changed");
+            throw DomainException.locked("The round closed on " + Dates.date(closesOn) + "; the return can no longer be changed");
         }
     }
 

@@ -97,7 +97,7 @@ public class ReturnStaffResource {
         try {
             service.reopen(id, reason, identity.getPrincipal().getName());
         } catch (DomainException e) {
-            if (e.status() != 400) {
+            if (!(e instanceof DomainException.Invalid)) {
                 throw e;
             }
             FormErrors errors = FormErrors.none();

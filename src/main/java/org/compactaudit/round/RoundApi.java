@@ -60,7 +60,7 @@ public class RoundApi {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(RoundBody body) {
         if (body == null) {
-            throw new DomainException(400, "Send the round as JSON");
+            throw DomainException.invalid("Send the round as JSON");
         }
         AuditRound round = rounds.create(new RoundService.RoundInput(body.name(), body.partnership(), body.cycleGroup(),
                 body.opensOn(), body.dueOn(), body.closesOn(), body.tools(), body.cohort()), identity.getPrincipal().getName());
@@ -94,7 +94,7 @@ public class RoundApi {
     @Consumes(MediaType.APPLICATION_JSON)
     public RoundJson cohort(@PathParam("id") long id, Cohorts.CohortEdit edit) {
         if (edit == null) {
-            throw new DomainException(400, "Send {add: [{agencyId, reason}], remove: [{agencyId, reason}]}");
+            throw DomainException.invalid("Send {add: [{agencyId, reason}], remove: [{agencyId, reason}]}");
         }
         return json(cohorts.changeCohort(id, edit, identity.getPrincipal().getName()));
     }

@@ -238,6 +238,6 @@ public class RoundService {
     /** The round's field errors as one exception: the single message, or how many problems there are. */
     static DomainException invalid(List<FieldError> errors) {
         String message = errors.size() == 1 ? errors.get(0).message() : "The round has " + errors.size() + " problems";
-        return new DomainException(400, message, errors);
+        return DomainException.invalid(message, errors);
     }
 }

@@ -144,7 +144,7 @@ public class StaffUsers {
         user.partnership = partnership;
         if (change.active() != null) {
             if (!change.active() && user.email.equals(StaffUser.normaliseEmail(actingEmail))) {
-                throw new DomainException(409, "You cannot disable your own account");
+                throw DomainException.conflict("You cannot disable your own account");
             }
             user.active = change.active();
         }
@@ -190,7 +190,7 @@ public class StaffUsers {
 
     private static void guardLastAdmin(StaffUser user) {
         if (isLastActiveAdmin(user)) {
-            throw new DomainException(409, "This is the last active administrator: make another user an administrator first");
+            throw DomainException.conflict("This is the last active administrator: make another user an administrator first");
         }
     }
 
@@ -236,7 +236,7 @@ public class StaffUsers {
 
     static void failIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw new DomainException(400, errors.get(0).message(), errors);
+            throw DomainException.invalid(errors.get(0).message(), errors);
         }
     }
 }

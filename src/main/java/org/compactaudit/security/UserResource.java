@@ -149,7 +149,7 @@ public class UserResource {
             if (errors.isEmpty()) {
                 errors.add("roles", e.getMessage());
             }
-            return Response.status(e.status() == 409 ? 409 : 400)
+            return Response.status(e instanceof DomainException.Conflict ? 409 : 400)
                     .entity(Templates.edit(user, form, errors, roleOptions(), partnershipOptions())).build();
         }
     }

@@ -40,7 +40,21 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response domain(DomainException e) {
-        return answer(e.status(), e.getMessage(), e.fields());
+        return answer(status(e), e.getMessage(), e.fields());
+    }
+
+    /** The one place a refusal's kind becomes an HTTP status. */
+    public static int status(DomainException e) {
+        if (e instanceof DomainException.Invalid) {
+            return 400;
+        } else if (e instanceof DomainException.Forbidden) {
+            return 403;
+        } else if (e instanceof DomainException.NotFound) {
+            return 404;
+        } else if (e instanceof DomainException.Conflict) {
+            return 409;
+        }
+        return 423;
     }
 
     @ServerExceptionMapper

@@ -21,6 +21,7 @@ import org.compactaudit.support.Fixtures;
 import org.compactaudit.tool.Grade;
 import org.compactaudit.tool.Standard;
 import org.compactaudit.tool.ToolVersion;
+import org.compactaudit.web.ErrorMappers;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -216,8 +217,8 @@ class ReportServiceTest {
 
     @Test
     void anUnknownRoundOrStandardIsNotFound() {
-        assertEquals(404, assertThrows(DomainException.class, () -> reports.roundReport(-1)).status());
+        assertEquals(404, ErrorMappers.status(assertThrows(DomainException.class, () -> reports.roundReport(-1))));
         long round = fixture.build().round().id;
-        assertEquals(404, assertThrows(DomainException.class, () -> reports.standardReport(round, "nope", 1)).status());
+        assertEquals(404, ErrorMappers.status(assertThrows(DomainException.class, () -> reports.standardReport(round, "nope", 1))));
     }
 }

@@ -239,7 +239,7 @@ class RespondApiTest {
         assertEquals("Head teacher", r.submittedByRole);
         assertTrue(events.submitted.contains(o.returnId()));
         assertTrue(scenario.history(o.returnId()).stream().anyMatch(e -> e.kind.equals("submitted")));
-        put(o.token(), "s2-q2", answer("outstanding", "Changed after submitting", 1), ReturnService.LOCKED);
+        put(o.token(), "s2-q2", answer("outstanding", "Changed after submitting", 1), 423);
 
         List<OutboxMessage> receipts = scenario.outbox(o.returnId());
         assertEquals(List.of("sian@school.test", r.agency.leadEmail), receipts.stream().map(m -> m.to).toList());
@@ -290,9 +290,9 @@ class RespondApiTest {
         scenario.dates(closed.roundId(), LocalDate.of(2018, 3, 1), LocalDate.of(2018, 3, 31), LocalDate.of(2018, 4, 30));
         given().when().get("/api/v1/respond/" + closed.token()).then().statusCode(200).body("status", equalTo("not-started"));
         given().contentType(ContentType.JSON).body(complete("good")).when().put("/api/v1/respond/" + closed.token() + "/answers/s1-q1")
-                .then().statusCode(ReturnService.LOCKED).body("message", containsString("closed on 30 April 2018"));
+                .then().statusCode(423).body("message", containsString("closed on 30 April 2018"));
         given().contentType(ContentType.JSON).body(Map.of("name", "Ann", "role", "Manager", "email", "ann@x.test"))
-                .when().post("/api/v1/respond/" + closed.token() + "/submit").then().statusCode(ReturnService.LOCKED);
+                .when().post("/api/v1/respond/" + closed.token() + "/submit").then().statusCode(423);
     }
 
     @Test

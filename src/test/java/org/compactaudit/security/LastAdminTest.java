@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import org.compactaudit.common.DomainException;
 import org.compactaudit.support.TestUsers;
+import org.compactaudit.web.ErrorMappers;
 
 @QuarkusTest
 class LastAdminTest {
@@ -37,7 +38,7 @@ class LastAdminTest {
 
         DomainException disabling = assertThrows(DomainException.class,
                 () -> staffUsers.setActive(lastAdmin.id, false, acting));
-        assertEquals(409, disabling.status());
+        assertEquals(409, ErrorMappers.status(disabling));
         assertThrows(DomainException.class, () -> staffUsers.update(lastAdmin.id,
                 new StaffUsers.UserChange(null, Set.of(Role.MANAGER), null, null), acting));
         assertTrue(staffUsers.cannotDisable(lastAdmin.id, acting).contains("last active administrator"));
