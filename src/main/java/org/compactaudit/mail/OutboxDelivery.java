@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.mailer.Mail;
@@ -31,6 +30,9 @@ public class OutboxDelivery {
 
     private static final Logger LOG = Logger.getLogger(OutboxDelivery.class);
 
+    @Inject
+    OutboxConfig config;
+
     public record DrainResult(int sent, int failed) {
     }
 
@@ -47,18 +49,6 @@ public class OutboxDelivery {
 
     @Inject
     EntityManager em;
-
-    @ConfigProperty(name = "compact.outbox.batch-size", defaultValue = "50")
-    int batchSize;
-
-    @ConfigProperty(name = "compact.outbox.max-attempts", defaultValue = "5")
-    int maxAttempts;
-
-    @ConfigProperty(name = "compact.outbox.first-retry", defaultValue = "PT1M")
-    Duration firstRetry;
-
-    @ConfigProperty(name = "compact.outbox.claim-for", defaultValue = "PT5M")
-    Duration claimFor;
 
     private final String instance = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -94,7 +84,7 @@ public class OutboxDelivery {
             List<Long> candidates = em.createQuery("select m.id from OutboxMessage m where m.status = :pending"
                     + " and m.nextAttemptAt <= :now and (m.claimedUntil is null or m.claimedUntil < :now) order by m.id", Long.class)
                     .setParameter("pending", OutboxStatus.PENDING).setParameter("now", now)
-                    .setMaxResults(batchSize).getResultList();
+                    .setMaxResults(config.batchSize()).getResultList();
             if (candidates.isEmpty()) {
                 return new Claim(0, List.of());
             }
@@ -102,7 +92,7 @@ public class OutboxDelivery {
             // The WHERE is re-checked under the row lock: a row another replica claimed meanwhile is not taken.
             em.createQuery("update OutboxMessage m set m.claimedBy = :token, m.claimedUntil = :until"
                     + " where m.id in :ids and m.status = :pending and (m.claimedUntil is null or m.claimedUntil < :now)")
-                    .setParameter("token", token).setParameter("until", now.plus(claimFor)).setParameter("ids", candidates)
+                    .setParameter("token", token).setParameter("until", now.plus(config.claimFor())).setParameter("ids", candidates)
                     .setParameter("pending", OutboxStatus.PENDING).setParameter("now", now).executeUpdate();
             List<Long> mine = em.createQuery("select m.id from OutboxMessage m where m.claimedBy = :token order by m.id", Long.class)
                     .setParameter("token", token).getResultList();
@@ -161,7 +151,7 @@ public class OutboxDelivery {
                 m.lastError = null;
             } else {
                 m.lastError = failure.length() > 2000 ? failure.substring(0, 2000) : failure;
-                if (m.attempts >= maxAttempts) {
+                if (m.attempts >= config.maxAttempts()) {
                     m.status = OutboxStatus.FAILED;
                 } else {
                     m.nextAttemptAt = now.plus(backoff(m.attempts));
@@ -173,7 +163,7 @@ public class OutboxDelivery {
 
     /** 1, 5, 25, 125... times the first retry delay. */
     Duration backoff(int attempts) {
-        return firstRetry.multipliedBy((long) Math.pow(5, Math.max(0, attempts - 1)));
+        return config.firstRetry().multipliedBy((long) Math.pow(5, Math.max(0, attempts - 1)));
     }
 
     /** A failed message goes back in the queue with a fresh set of attempts. */

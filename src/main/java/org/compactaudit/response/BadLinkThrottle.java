@@ -11,8 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 /**
  * Slows down anyone trying links: after {@code compact.respond.bad-link-limit} bad tokens within the window from
  * one client address, every /respond request from it is answered 429 until the window passes. Kept in memory
@@ -23,8 +21,8 @@ public class BadLinkThrottle {
 
     public static final Duration WINDOW = Duration.ofMinutes(10);
 
-    @ConfigProperty(name = "compact.respond.bad-link-limit", defaultValue = "10")
-    int limit;
+    @Inject
+    RespondConfig config;
 
     @Inject
     Clock clock;
@@ -42,7 +40,7 @@ public class BadLinkThrottle {
             while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(WINDOW))) {
                 times.pollFirst();
             }
-            if (times.size() < limit) {
+            if (times.size() < config.badLinkLimit()) {
                 return 0;
             }
             return Math.max(1, Duration.between(now, times.peekFirst().plus(WINDOW)).toSeconds());
@@ -53,7 +51,7 @@ public class BadLinkThrottle {
         Deque<Instant> times = failures.computeIfAbsent(client, c -> new ArrayDeque<>());
         synchronized (times) {
             times.addLast(clock.instant());
-            while (times.size() > limit) {
+            while (times.size() > config.badLinkLimit()) {
                 times.pollFirst();
             }
         }

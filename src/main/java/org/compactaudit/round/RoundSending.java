@@ -12,8 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -27,6 +25,9 @@ import org.compactaudit.partnership.Partnership;
 /** Sending a round: the confirmation that names who cannot be contacted, and the invitations through the outbox. */
 @ApplicationScoped
 public class RoundSending {
+
+    @Inject
+    RoundsConfig config;
 
     public record SendResult(int invited, int cannotBeContacted) {
     }
@@ -52,14 +53,10 @@ public class RoundSending {
     @Location("mail/invitation.html")
     Template invitationHtml;
 
-    @ConfigProperty(name = "compact.rounds.batch-size", defaultValue = "500")
-    int batchSize;
-
     /** An agency can be invited or chased when its lead email is a valid address. */
     public static boolean contactable(String email) {
         return email != null && EmailAddress.isValid(email.trim());
     }
-
 
     /**
      * Sends the round (a long transaction for a big cohort, hence the longer timeout): one invitation per contactable agency, queued in the outbox in this transaction together
@@ -87,8 +84,8 @@ public class RoundSending {
         Instant now = clock.instant();
         int invited = 0;
         int uncontactable = 0;
-        for (int from = 0; from < ids.size(); from += batchSize) {
-            List<Return> batch = queries.returnsWithAgencyAndTool(ids.subList(from, Math.min(ids.size(), from + batchSize)));
+        for (int from = 0; from < ids.size(); from += config.batchSize()) {
+            List<Return> batch = queries.returnsWithAgencyAndTool(ids.subList(from, Math.min(ids.size(), from + config.batchSize())));
             List<Outbox.Email> emails = new ArrayList<>();
             for (Return r : batch) {
                 if (!contactable(r.agency.leadEmail)) {

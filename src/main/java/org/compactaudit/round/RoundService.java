@@ -15,8 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 import org.compactaudit.agency.Agency;
@@ -35,6 +33,9 @@ import org.compactaudit.web.Option;
  */
 @ApplicationScoped
 public class RoundService {
+
+    @Inject
+    RoundsConfig config;
 
     public record RoundInput(String name, String partnership, String cycleGroup, LocalDate opensOn, LocalDate dueOn,
             LocalDate closesOn, Map<String, String> tools, List<Long> cohort) {
@@ -71,9 +72,6 @@ public class RoundService {
 
     @Inject
     ToolCatalogue catalogue;
-
-    @ConfigProperty(name = "compact.rounds.batch-size", defaultValue = "500")
-    int batchSize;
 
     public AuditRound get(long id) {
         return queries.round(id);
@@ -181,7 +179,7 @@ public class RoundService {
             if (member.getValue() == CohortReason.ADDED_BY_MANAGER) {
                 cohorts.recordChange(roundId, member.getKey(), CohortChange.ADDED, "Listed in the cohort when the round was created", actor);
             }
-            if (++n % batchSize == 0) {
+            if (++n % config.batchSize() == 0) {
                 em.flush();
                 em.clear();
             }

@@ -10,7 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
@@ -24,11 +23,8 @@ public class BootstrapAdmin {
 
     private static final Logger LOG = Logger.getLogger(BootstrapAdmin.class);
 
-    @ConfigProperty(name = "compact.bootstrap.admin-email")
-    Optional<String> email;
-
-    @ConfigProperty(name = "compact.bootstrap.admin-password")
-    Optional<String> password;
+    @Inject
+    BootstrapConfig config;
 
     @Inject
     Clock clock;
@@ -41,7 +37,7 @@ public class BootstrapAdmin {
     /** Returns the password that was set, or empty when users already existed. */
     @Transactional
     public Optional<String> createFirstAdminIfNoUsers() {
-        return createFirstAdmin(StaffUser.count(), email, password);
+        return createFirstAdmin(StaffUser.count(), config.adminEmail(), config.adminPassword());
     }
 
     /**

@@ -16,7 +16,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
@@ -34,18 +33,18 @@ public class ToolImporter {
     /** Who published a version read from the tools folder. */
     public static final String PUBLISHED_BY = "tool file import";
 
-    @ConfigProperty(name = "compact.tools.dir", defaultValue = "audit-tools")
-    Path directory;
+    @Inject
+    ToolsConfig config;
 
     @Inject
     ToolPublisher publisher;
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
-        if (!Files.isDirectory(directory)) {
-            LOG.warnf("No audit tool folder at %s (compact.tools.dir): no tool files imported", directory.toAbsolutePath());
+        if (!Files.isDirectory(config.dir())) {
+            LOG.warnf("No audit tool folder at %s (compact.tools.dir): no tool files imported", config.dir().toAbsolutePath());
             return;
         }
-        requireAccepted(importDirectory(directory));
+        requireAccepted(importDirectory(config.dir()));
     }
 
     /** Publishes each *.yaml file under the folder (the schema folder aside), in path order; logs each outcome. */
