@@ -2,8 +2,10 @@ package org.compactaudit.chasing;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +21,21 @@ public class ChaserQueries {
 
     @Inject
     EntityManager em;
+
+    /** Ids per statement, so a round of thousands of returns never binds thousands of parameters at once. */
+    private static final int IDS_PER_QUERY = 1000;
+
+    /** Those of the returns already chased for the step. */
+    public Set<Long> chasedFor(String stepKey, List<Long> returnIds) {
+        Set<Long> chased = new HashSet<>();
+        for (int from = 0; from < returnIds.size(); from += IDS_PER_QUERY) {
+            chased.addAll(em.createQuery("select c.returnId from Chaser c where c.stepKey = :key and c.returnId in :ids",
+                    Long.class).setParameter("key", stepKey)
+                    .setParameter("ids", returnIds.subList(from, Math.min(returnIds.size(), from + IDS_PER_QUERY)))
+                    .getResultList());
+        }
+        return chased;
+    }
 
     /** The chasers sent to each of the returns. */
     public Map<Long, ChasersSent> chasersSent(List<Long> returnIds) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +28,7 @@ import org.compactaudit.mail.OutboxMessage;
 import org.compactaudit.round.AuditRound;
 import org.compactaudit.round.ChaserSettings;
 import org.compactaudit.round.Return;
-import org.compactaudit.round.ReturnStatus;
+import org.compactaudit.round.RoundQueries;
 import org.compactaudit.round.RoundSending;
 import org.compactaudit.round.RoundService;
 import org.compactaudit.round.RoundStatus;
@@ -58,6 +59,12 @@ public class ChasingService {
     RoundService rounds;
 
     @Inject
+    RoundQueries roundQueries;
+
+    @Inject
+    ChaserQueries chaserQueries;
+
+    @Inject
     ChaserSettings chaserSettings;
 
     @Location("mail/chaser.txt")
@@ -75,8 +82,7 @@ public class ChasingService {
 
     /** Every sent round's due chasers and escalations, as of the day. */
     public RunResult runAll(LocalDate today) {
-        List<Long> ids = em.createQuery("select r.id from AuditRound r where r.status = :sent and r.opensOn <= :today", Long.class)
-                .setParameter("sent", RoundStatus.SENT).setParameter("today", today).getResultList();
+        List<Long> ids = roundQueries.sentRoundIdsOpenOn(today);
         int chasers = 0;
         int escalated = 0;
         for (Long id : ids) {
@@ -98,13 +104,8 @@ public class ChasingService {
         var due = schedule.latestDue(today);
         if (due.isPresent()) {
             String key = due.get().key();
-            List<Long> candidates = QuarkusTransaction.joiningExisting().call(() -> em.createQuery(
-                    "select r.id from Return r where r.round.id = :round and r.status <> :submitted"
-                    + " and r.exemptReason is null and r.escalatedAt is null and r.invitedAt is not null"
-                    + " and not exists (select c.id from Chaser c where c.returnId = r.id and c.stepKey = :key)"
-                    + " order by r.id", Long.class)
-                    .setParameter("round", roundId).setParameter("submitted", ReturnStatus.SUBMITTED)
-                    .setParameter("key", key).getResultList());
+            List<Long> candidates = QuarkusTransaction.joiningExisting().call(() -> notYetChased(key,
+                    roundQueries.owedReturnIds(roundId)));
             for (Long returnId : candidates) {
                 if (once(() -> chase(returnId, key, false, null, today))) {
                     queued++;
@@ -113,10 +114,7 @@ public class ChasingService {
         }
         int escalated = 0;
         if (!today.isBefore(schedule.escalationOn())) {
-            List<Long> missing = QuarkusTransaction.joiningExisting().call(() -> em.createQuery(
-                    "select r.id from Return r where r.round.id = :round and r.status <> :submitted"
-                    + " and r.exemptReason is null and r.escalatedAt is null and r.invitedAt is not null order by r.id", Long.class)
-                    .setParameter("round", roundId).setParameter("submitted", ReturnStatus.SUBMITTED).getResultList());
+            List<Long> missing = QuarkusTransaction.joiningExisting().call(() -> roundQueries.owedReturnIds(roundId));
             for (Long returnId : missing) {
                 if (once(() -> escalate(returnId))) {
                     escalated++;
@@ -141,11 +139,8 @@ public class ChasingService {
         if (!today.isAfter(round.dueOn)) {
             throw DomainException.invalid("sector", "No agency is late yet: returns are due on " + Dates.LONG_DATE.format(round.dueOn));
         }
-        List<Long> late = QuarkusTransaction.joiningExisting().call(() -> em.createQuery(
-                "select r.id from Return r where r.round.id = :round and r.agency.sector.code = :sector"
-                + " and r.status <> :submitted and r.exemptReason is null and r.invitedAt is not null order by r.id", Long.class)
-                .setParameter("round", roundId).setParameter("sector", sectorCode)
-                .setParameter("submitted", ReturnStatus.SUBMITTED).getResultList());
+        List<Long> late = QuarkusTransaction.joiningExisting().call(
+                () -> roundQueries.unsubmittedReturnIdsInSector(roundId, sectorCode));
         String key = "manual-" + clock.millis();
         int count = 0;
         for (Long id : late) {
@@ -154,6 +149,12 @@ public class ChasingService {
             }
         }
         return count;
+    }
+
+    /** The step's chasers go once: returns already chased for it (by this run or another replica's) are left out. */
+    private List<Long> notYetChased(String key, List<Long> owed) {
+        Set<Long> chased = chaserQueries.chasedFor(key, owed);
+        return owed.stream().filter(id -> !chased.contains(id)).toList();
     }
 
     /** Runs one unit of work in its own transaction; false when another run got there first (the unique key). */
@@ -172,8 +173,7 @@ public class ChasingService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     boolean chase(long returnId, String key, boolean manual, String managerEmail, LocalDate today) {
-        Return r = em.createQuery("select r from Return r join fetch r.agency join fetch r.round rd join fetch rd.partnership"
-                + " where r.id = :id", Return.class).setParameter("id", returnId).getResultStream().findFirst().orElse(null);
+        Return r = roundQueries.returnWithAgencyAndRound(returnId).orElse(null);
         if (r == null || r.isSubmitted() || r.exemptReason != null || r.invitedAt == null
                 || (!manual && r.escalatedAt != null) || !RoundSending.contactable(r.agency.leadEmail)
                 || Chaser.count("returnId = ?1 and stepKey = ?2", returnId, key) > 0) {
@@ -209,8 +209,7 @@ public class ChasingService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     boolean escalate(long returnId) {
-        Return r = em.createQuery("select r from Return r join fetch r.agency join fetch r.round rd join fetch rd.partnership"
-                + " where r.id = :id", Return.class).setParameter("id", returnId).getSingleResult();
+        Return r = roundQueries.returnWithAgencyAndRound(returnId).orElseThrow();
         if (r.isSubmitted() || r.exemptReason != null || r.escalatedAt != null) {
             return false;
         }

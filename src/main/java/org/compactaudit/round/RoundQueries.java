@@ -153,6 +153,33 @@ public class RoundQueries {
     }
 
     /** The round's chaser steps as days from the due date, in order. */
+    /** Sent rounds open on the day: those the daily chaser run looks at. */
+    public List<Long> sentRoundIdsOpenOn(LocalDate today) {
+        return em.createQuery("select r.id from AuditRound r where r.status = :sent and r.opensOn <= :today", Long.class)
+                .setParameter("sent", RoundStatus.SENT).setParameter("today", today).getResultList();
+    }
+
+    /** Invited returns still owed: not submitted, not exempt, not escalated; in id order. */
+    public List<Long> owedReturnIds(long roundId) {
+        return em.createQuery("select r.id from Return r where r.round.id = :round and r.status <> :submitted"
+                + " and r.exemptReason is null and r.escalatedAt is null and r.invitedAt is not null order by r.id", Long.class)
+                .setParameter("round", roundId).setParameter("submitted", ReturnStatus.SUBMITTED).getResultList();
+    }
+
+    /** Invited, unsubmitted, not exempt returns of one sector (escalated ones too); in id order. */
+    public List<Long> unsubmittedReturnIdsInSector(long roundId, String sectorCode) {
+        return em.createQuery("select r.id from Return r where r.round.id = :round and r.agency.sector.code = :sector"
+                + " and r.status <> :submitted and r.exemptReason is null and r.invitedAt is not null order by r.id", Long.class)
+                .setParameter("round", roundId).setParameter("sector", sectorCode)
+                .setParameter("submitted", ReturnStatus.SUBMITTED).getResultList();
+    }
+
+    /** A return with its agency, round and partnership, for the emails written about it. */
+    public Optional<Return> returnWithAgencyAndRound(long returnId) {
+        return em.createQuery("select r from Return r join fetch r.agency join fetch r.round rd join fetch rd.partnership"
+                + " where r.id = :id", Return.class).setParameter("id", returnId).getResultStream().findFirst();
+    }
+
     public List<Integer> chaserOffsets(long roundId) {
         return em.createQuery("select s.offsetDays from ChaserStep s where s.roundId = :round order by s.offsetDays",
                 Integer.class).setParameter("round", roundId).getResultList();
