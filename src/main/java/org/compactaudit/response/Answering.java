@@ -24,8 +24,10 @@ import org.compactaudit.common.DomainException;
 import org.compactaudit.round.Return;
 import org.compactaudit.round.ReturnLinks;
 import org.compactaudit.round.ReturnStatus;
+import org.compactaudit.round.RoundQueries;
 import org.compactaudit.tool.Grade;
 import org.compactaudit.tool.Question;
+import org.compactaudit.tool.ToolCatalogue;
 
 /**
  * Saving answers: one at a time (the API and the page's autosave, through {@link AnswerWriter}) or a standard's
@@ -51,6 +53,15 @@ public class Answering {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    RoundQueries roundQueries;
+
+    @Inject
+    AnswerQueries answerQueries;
+
+    @Inject
+    ToolCatalogue catalogue;
 
     @Inject
     AnswerWriter writer;
@@ -164,9 +175,7 @@ public class Answering {
 
     private Map<String, QuestionMeta> loadQuestions(long toolVersionId) {
         Map<String, QuestionMeta> result = new HashMap<>();
-        em.createQuery("select distinct q from Question q join fetch q.standard s left join fetch q.sectors"
-                + " where s.toolVersion.id = :t", Question.class).setParameter("t", toolVersionId).getResultList()
-                .forEach(q -> result.put(q.key, new QuestionMeta(q.id, q.key, q.standard.key, q.naAllowed, Set.copyOf(q.sectors))));
+        catalogue.questionsOf(toolVersionId).forEach(q -> result.put(q.key, new QuestionMeta(q.id, q.key, q.standard.key, q.naAllowed, Set.copyOf(q.sectors))));
         return Map.copyOf(result);
     }
 
@@ -225,9 +234,7 @@ public class Answering {
     private void markSaved(Return r, Set<String> keys) {
         returns.ensureWritable(r);
         Instant now = clock.instant();
-        int updated = em.createNativeQuery("update audit_return set last_saved_at = :now, status = case when status = 'NOT_STARTED'"
-                + " then 'IN_PROGRESS' else status end where id = :id and status <> 'SUBMITTED'")
-                .setParameter("now", now).setParameter("id", r.id).executeUpdate();
+        int updated = roundQueries.markSaved(r.id, now);
         if (updated == 0) {
             throw DomainException.locked("This return has been submitted and can no longer be changed");
         }
@@ -247,9 +254,7 @@ public class Answering {
     }
 
     private Answer answerFor(long returnId, long questionId) {
-        List<Answer> found = em.createQuery("select a from Answer a where a.agencyReturn.id = :r and a.question.id = :q", Answer.class)
-                .setParameter("r", returnId).setParameter("q", questionId).getResultList();
-        return found.isEmpty() ? null : found.get(0);
+        return answerQueries.answer(returnId, questionId).orElse(null);
     }
 
     static boolean sameContent(Answer a, AnswerInput in) {

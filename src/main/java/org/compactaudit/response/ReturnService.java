@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -29,10 +30,12 @@ import org.compactaudit.round.Return;
 import org.compactaudit.round.ReturnLinks;
 import org.compactaudit.round.ReturnStatus;
 import org.compactaudit.round.ReturnSubmitted;
+import org.compactaudit.round.RoundQueries;
 import org.compactaudit.round.RoundStatus;
 import org.compactaudit.tool.Grade;
 import org.compactaudit.tool.Question;
 import org.compactaudit.tool.Standard;
+import org.compactaudit.tool.ToolCatalogue;
 
 /**
  * A return as its respondent sees it: opening it by its link (carrying answers forward from the last round),
@@ -49,6 +52,15 @@ public class ReturnService {
     EntityManager em;
 
     @Inject
+    RoundQueries roundQueries;
+
+    @Inject
+    AnswerQueries answerQueries;
+
+    @Inject
+    ToolCatalogue catalogue;
+
+    @Inject
     ReturnDocuments documents;
 
     @Inject
@@ -60,10 +72,9 @@ public class ReturnService {
     public Return byToken(String token) {
         String hash = ReturnLinks.hashOf(token).orElse(null);
         if (hash != null) {
-            List<Return> found = em.createQuery("select r from Return r join fetch r.round join fetch r.agency"
-                    + " where r.tokenHash = :h", Return.class).setParameter("h", hash).getResultList();
-            if (!found.isEmpty()) {
-                return found.get(0);
+            Optional<Return> found = roundQueries.returnByTokenHash(hash);
+            if (found.isPresent()) {
+                return found.get();
             }
             RevokedLink revoked = RevokedLink.findById(hash);
             if (revoked != null) {
@@ -143,9 +154,7 @@ public class ReturnService {
         Hibernate.initialize(r.toolVersion);
         Hibernate.initialize(r.round.partnership);
         Hibernate.initialize(r.agency.sector);
-        List<Question> questions = em.createQuery("select distinct q from Question q join fetch q.standard s"
-                + " left join fetch q.sectors where s.toolVersion.id = :t", Question.class)
-                .setParameter("t", r.toolVersion.id).getResultList();
+        List<Question> questions = catalogue.questionsOf(r.toolVersion.id);
         Map<Long, Answer> answers = answersByQuestion(r.id);
         String sector = r.agency.sector.code;
         Map<Standard, List<Question>> byStandard = new LinkedHashMap<>();
@@ -179,8 +188,7 @@ public class ReturnService {
             return;
         }
         Map<String, Answer> lastByKey = new HashMap<>();
-        em.createQuery("select a from Answer a join fetch a.question where a.agencyReturn.id = :r", Answer.class)
-                .setParameter("r", last.id).getResultList().forEach(a -> lastByKey.put(a.question.key, a));
+        answerQueries.answersWithQuestionOf(last.id).forEach(a -> lastByKey.put(a.question.key, a));
         Instant now = clock.instant();
         view.standards().stream().flatMap(s -> s.questions().stream())
                 .filter(q -> q.answer() == null && lastByKey.containsKey(q.question().key))
@@ -216,8 +224,7 @@ public class ReturnService {
 
     Map<Long, Answer> answersByQuestion(long returnId) {
         Map<Long, Answer> answers = new HashMap<>();
-        em.createQuery("select a from Answer a where a.agencyReturn.id = :r", Answer.class).setParameter("r", returnId)
-                .getResultList().forEach(a -> answers.put(a.question.id, a));
+        answerQueries.answersOf(returnId).forEach(a -> answers.put(a.question.id, a));
         return answers;
     }
 

@@ -153,6 +153,19 @@ public class RoundQueries {
     }
 
     /** The round's chaser steps as days from the due date, in order. */
+    /** The return a link's hash opens, with its round and agency. */
+    public Optional<Return> returnByTokenHash(String hash) {
+        return em.createQuery("select r from Return r join fetch r.round join fetch r.agency where r.tokenHash = :h", Return.class)
+                .setParameter("h", hash).getResultStream().findFirst();
+    }
+
+    /** Records a save on an unsubmitted return (starting it if new); 0 when it was submitted meanwhile. */
+    public int markSaved(long returnId, Instant now) {
+        return em.createNativeQuery("update audit_return set last_saved_at = :now, status = case when status = 'NOT_STARTED'"
+                + " then 'IN_PROGRESS' else status end where id = :id and status <> 'SUBMITTED'")
+                .setParameter("now", now).setParameter("id", returnId).executeUpdate();
+    }
+
     /** Sent rounds open on the day: those the daily chaser run looks at. */
     public List<Long> sentRoundIdsOpenOn(LocalDate today) {
         return em.createQuery("select r.id from AuditRound r where r.status = :sent and r.opensOn <= :today", Long.class)

@@ -118,6 +118,13 @@ public class ToolCatalogue {
         return ToolDefinition.of(tool, sectorOrder());
     }
 
+    /** Every question of the tool version with its standard and the sectors it applies to. */
+    public List<Question> questionsOf(long toolVersionId) {
+        return Question.getEntityManager().createQuery("select distinct q from Question q join fetch q.standard s"
+                + " left join fetch q.sectors where s.toolVersion.id = :t", Question.class)
+                .setParameter("t", toolVersionId).getResultList();
+    }
+
     private Map<Long, long[]> sizes(List<Long> ids) {
         Map<Long, long[]> sizes = new HashMap<>();
         if (ids.isEmpty()) {
