@@ -39,6 +39,7 @@ import org.compactaudit.reporting.StandardReport.QuestionFigures;
 import org.compactaudit.reporting.StandardReport.SectorCount;
 import org.compactaudit.reporting.StandardReport.Wording;
 import org.compactaudit.round.AuditRound;
+import org.compactaudit.round.RoundQueries;
 import org.compactaudit.tool.Grade;
 import org.compactaudit.tool.StandardGrade;
 import org.compactaudit.web.Page;
@@ -56,6 +57,9 @@ public class ReportService {
 
     @Inject
     ReportQueries queries;
+
+    @Inject
+    RoundQueries roundQueries;
 
     public RoundReport roundReport(long roundId) {
         AuditRound round = round(roundId);
@@ -183,7 +187,7 @@ public class ReportService {
         }
         Partnership partnership = Partnership.findByCode(partnershipCode)
                 .orElseThrow(() -> DomainException.notFound("There is no partnership " + partnershipCode + "."));
-        List<AuditRound> rounds = AuditRound.list("partnership = ?1 order by opensOn, id", partnership);
+        List<AuditRound> rounds = roundQueries.roundsOfPartnership(partnership.id);
         List<Trend.Point> points = new ArrayList<>();
         Map<String, String> previous = null;
         String title = standardKey;
@@ -313,11 +317,8 @@ public class ReportService {
     }
 
     public AuditRound round(long roundId) {
-        AuditRound round = AuditRound.findById(roundId);
-        if (round == null) {
-            throw DomainException.notFound("There is no audit round " + roundId + ".");
-        }
-        return round;
+        return roundQueries.findRound(roundId)
+                .orElseThrow(() -> DomainException.notFound("There is no audit round " + roundId + "."));
     }
 
 

@@ -16,13 +16,13 @@ import jakarta.ws.rs.core.UriInfo;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.partnership.Partnership;
 import org.compactaudit.round.AuditRound;
+import org.compactaudit.round.RoundService;
 import org.compactaudit.web.CurrentUser;
 import org.compactaudit.web.ErrorMappers;
 import org.compactaudit.web.FormErrors;
 import org.compactaudit.web.Option;
 import org.compactaudit.web.Page;
 
-import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.security.Authenticated;
 import io.quarkus.qute.TemplateInstance;
@@ -55,6 +55,9 @@ public class ReportsResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    RoundService rounds;
+
     @Context
     UriInfo uri;
 
@@ -62,9 +65,7 @@ public class ReportsResource {
     public TemplateInstance index(@QueryParam("page") @DefaultValue("1") int page) {
         ReportResource.requireReader(user);
         int number = Math.max(1, page);
-        var query = AuditRound.findAll(Sort.descending("opensOn").and("id", Sort.Direction.Descending));
-        List<AuditRound> rounds = query.page(number - 1, ROUNDS_PER_PAGE).list();
-        return Templates.index(new Page<>(rounds, number, ROUNDS_PER_PAGE, query.count()));
+        return Templates.index(rounds.roundsNewestFirst(number, ROUNDS_PER_PAGE));
     }
 
     @GET

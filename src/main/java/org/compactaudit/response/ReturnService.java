@@ -177,8 +177,7 @@ public class ReturnService {
     }
 
     private void carryForward(Return r, ReturnView view) {
-        AuditRound previous = AuditRound.find("partnership.id = ?1 and opensOn < ?2 order by opensOn desc, id desc",
-                r.round.partnership.id, r.round.opensOn).firstResult();
+        AuditRound previous = roundQueries.roundBefore(r.round.partnership.id, r.round.opensOn).orElse(null);
         if (previous == null) {
             return;
         }

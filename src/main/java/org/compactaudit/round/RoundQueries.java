@@ -16,6 +16,7 @@ import jakarta.persistence.TypedQuery;
 import org.compactaudit.agency.Agency;
 import org.compactaudit.agency.CycleGroup;
 import org.compactaudit.common.DomainException;
+import org.compactaudit.web.Page;
 
 /**
  * Every statement the round feature runs against its tables (audit_round, audit_return, cohort_change, chaser_step,
@@ -58,16 +59,33 @@ public class RoundQueries {
     @Inject
     EntityManager em;
 
+    /** Every look-up of a round by id comes here, so what a user may see is decided once. */
+    public Optional<AuditRound> findRound(long id) {
+        return Optional.ofNullable(AuditRound.findById(id));
+    }
+
     public AuditRound round(long id) {
-        AuditRound round = AuditRound.findById(id);
-        if (round == null) {
-            throw DomainException.notFound("No audit round " + id);
-        }
-        return round;
+        return findRound(id).orElseThrow(() -> DomainException.notFound("No audit round " + id));
     }
 
     public List<AuditRound> roundsNewestFirst() {
         return AuditRound.list("order by opensOn desc, id desc");
+    }
+
+    public Page<AuditRound> roundsNewestFirst(int number, int size) {
+        var query = AuditRound.<AuditRound>find("order by opensOn desc, id desc");
+        return new Page<>(query.page(number - 1, size).list(), number, size, query.count());
+    }
+
+    /** The partnership's rounds, oldest first (a trend's points). */
+    public List<AuditRound> roundsOfPartnership(long partnershipId) {
+        return AuditRound.list("partnership.id = ?1 order by opensOn, id", partnershipId);
+    }
+
+    /** The partnership's latest round opened before the date, if any. */
+    public Optional<AuditRound> roundBefore(long partnershipId, LocalDate opensOn) {
+        return AuditRound.<AuditRound>find("partnership.id = ?1 and opensOn < ?2 order by opensOn desc, id desc",
+                partnershipId, opensOn).firstResultOptional();
     }
 
     /** The partnership's rounds that were sent and opened before the given date, newest first, at most {@code max}. */

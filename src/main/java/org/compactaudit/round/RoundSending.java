@@ -106,7 +106,7 @@ public class RoundSending {
             em.flush();
             em.clear();
         }
-        AuditRound sent = AuditRound.findById(roundId);
+        AuditRound sent = queries.round(roundId);
         sent.status = RoundStatus.SENT;
         sent.sentAt = now;
         return new SendResult(invited, uncontactable);

@@ -26,6 +26,7 @@ import org.compactaudit.partnership.Partnership;
 import org.compactaudit.tool.ToolCatalogue;
 import org.compactaudit.tool.ToolVersion;
 import org.compactaudit.web.Option;
+import org.compactaudit.web.Page;
 
 /**
  * Creating a round with its proposed cohort ({@link Cohorts}) and default chaser schedule ({@link ChaserSettings}),
@@ -80,6 +81,10 @@ public class RoundService {
     /** Every round, newest first. */
     public List<AuditRound> list() {
         return queries.roundsNewestFirst();
+    }
+
+    public Page<AuditRound> roundsNewestFirst(int number, int size) {
+        return queries.roundsNewestFirst(number, size);
     }
 
     public RoundWithCohort withCohort(long id) {
@@ -187,7 +192,7 @@ public class RoundService {
         em.flush();
         em.clear();
         cohortChanged.fire(new CohortChanged(roundId));
-        return AuditRound.findById(roundId);
+        return queries.round(roundId);
     }
 
     static void validateDates(LocalDate opensOn, LocalDate dueOn, LocalDate closesOn, List<FieldError> errors) {
