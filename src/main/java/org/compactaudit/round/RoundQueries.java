@@ -59,11 +59,8 @@ public class RoundQueries {
     EntityManager em;
 
     public AuditRound round(long id) {
-        AuditRound round = AuditRound.findById(id);
-        if (round == null) {
-            throw DomainException.notFound("No audit round " + id);
-        }
-        return round;
+        return AuditRound.<AuditRound>findByIdOptional(id)
+                .orElseThrow(() -> DomainException.notFound("No audit round " + id));
     }
 
     public List<AuditRound> roundsNewestFirst() {
