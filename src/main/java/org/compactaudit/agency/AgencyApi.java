@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -47,9 +46,6 @@ public class AgencyApi {
     AgencyService agencies;
 
     @Inject
-    AgencyQueries directory;
-
-    @Inject
     AgencyImporter importer;
 
     @Context
@@ -73,11 +69,9 @@ public class AgencyApi {
             @QueryParam("active") Boolean active, @QueryParam("sort") String sort,
             @QueryParam("page") @DefaultValue("1") int page,
             @QueryParam("size") @DefaultValue("" + AgencyCriteria.PAGE_SIZE) int size) {
-        Page<Agency> result = directory.search(new AgencyCriteria(q, sector, cycleGroup, partnership, active, sort,
-                page, size));
-        Map<Long, List<String>> codes = directory.partnershipCodes(result.items());
-        List<AgencyJson> body = result.items().stream()
-                .map(a -> AgencyJson.of(a, codes.getOrDefault(a.id, List.of()))).toList();
+        Page<AgencyListView.Row> result = agencies.search(new AgencyCriteria(q, sector, cycleGroup, partnership, active,
+                sort, page, size));
+        List<AgencyJson> body = result.items().stream().map(r -> AgencyJson.of(r.agency(), r.partnerships())).toList();
         return Response.ok(body).header("X-Total-Count", result.total()).header("Link", links(result)).build();
     }
 
@@ -144,7 +138,7 @@ public class AgencyApi {
         }
     }
 
-    private String links(Page<Agency> page) {
+    private String links(Page<?> page) {
         List<String> links = new ArrayList<>();
         links.add(link(1, "first"));
         if (page.hasPrevious()) {

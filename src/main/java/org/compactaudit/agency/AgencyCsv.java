@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -31,16 +30,15 @@ public final class AgencyCsv {
     }
 
     /** Writes the agencies with a UTF-8 byte order mark, which spreadsheet programs need to read UTF-8. */
-    public static void write(Writer out, List<Agency> agencies, Map<Long, List<String>> partnershipCodes) {
+    public static void write(Writer out, List<AgencyListView.Row> rows) {
         try {
             out.write('\uFEFF');
             CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new))
                     .setRecordSeparator("\r\n").get().print(out);
-            for (Agency a : agencies) {
+            for (AgencyListView.Row row : rows) {
+                Agency a = row.agency();
                 printer.printRecord(a.name, a.sector.code, a.subType, a.cycleGroup.name(), a.leadName, a.leadEmail,
-                        a.seniorName, a.seniorEmail,
-                        String.join(PARTNERSHIP_SEPARATOR, partnershipCodes.getOrDefault(a.id, List.of())),
-                        a.active);
+                        a.seniorName, a.seniorEmail, String.join(PARTNERSHIP_SEPARATOR, row.partnerships()), a.active);
             }
             printer.flush();
         } catch (IOException e) {

@@ -35,16 +35,10 @@ public record AgencyListView(Page<Row> page, AgencyCriteria criteria, String sta
         return criteria.descending() ? "descending" : "ascending";
     }
 
-    public String pageHref(int number) {
-        return href(criteria.sort(), number);
-    }
-
-    public String previousHref() {
-        return pageHref(page.number() - 1);
-    }
-
-    public String nextHref() {
-        return pageHref(page.number() + 1);
+    /** A page's link without its number, which the pagination tag appends. */
+    public String pageHrefPrefix() {
+        String query = query(criteria.sort(), 0);
+        return "/agencies" + (query.isEmpty() ? "?" : query + "&") + "page=";
     }
 
     public String exportHref() {

@@ -8,7 +8,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -36,12 +35,12 @@ import org.compactaudit.security.Role;
 import org.compactaudit.web.ErrorMappers;
 import org.compactaudit.web.FormErrors;
 import org.compactaudit.web.Option;
-import org.compactaudit.web.Page;
 
 /** The agency directory pages: list, view, create, edit, deactivate, delete (without history), import, export. */
 @Path("/agencies")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({ Role.MANAGER, Role.MESC, Role.ADMIN })
+// Changing agencies is for managers and admins; the pages that only read say so, as the MESC reads them too.
+@RolesAllowed({ Role.MANAGER, Role.ADMIN })
 public class AgencyResource {
 
     @CheckedTemplate
@@ -65,40 +64,33 @@ public class AgencyResource {
     AgencyService agencies;
 
     @Inject
-    AgencyQueries directory;
-
-    @Inject
     AgencyImporter importer;
 
     @Inject
     AgencyReturns returns;
 
     @GET
+    @RolesAllowed({ Role.MANAGER, Role.MESC, Role.ADMIN })
     public TemplateInstance list(@QueryParam("q") String q, @QueryParam("sector") String sector,
             @QueryParam("cycleGroup") String cycleGroup, @QueryParam("partnership") String partnership,
             @QueryParam("status") @DefaultValue("active") String status, @QueryParam("sort") String sort,
             @QueryParam("page") @DefaultValue("1") int page, @QueryParam("deleted") String deleted) {
         AgencyCriteria criteria = criteria(q, sector, cycleGroup, partnership, status, sort, page);
-        Page<Agency> found = directory.search(criteria);
-        Map<Long, List<String>> codes = directory.partnershipCodes(found.items());
-        Page<AgencyListView.Row> rows = new Page<>(found.items().stream()
-                .map(a -> new AgencyListView.Row(a, codes.getOrDefault(a.id, List.of()))).toList(),
-                found.number(), found.size(), found.total());
-        return Templates.list(new AgencyListView(rows, criteria, normalStatus(status), sectorOptions(),
+        return Templates.list(new AgencyListView(agencies.search(criteria), criteria, normalStatus(status), sectorOptions(),
                 partnershipOptions()), deleted);
     }
 
     @GET
+    @RolesAllowed({ Role.MANAGER, Role.MESC, Role.ADMIN })
     @Path("export.csv")
     @Produces("text/csv")
     public Response export(@QueryParam("q") String q, @QueryParam("sector") String sector,
             @QueryParam("cycleGroup") String cycleGroup, @QueryParam("partnership") String partnership,
             @QueryParam("status") @DefaultValue("active") String status, @QueryParam("sort") String sort) {
-        List<Agency> found = directory.searchAll(criteria(q, sector, cycleGroup, partnership, status, sort, 1));
-        Map<Long, List<String>> codes = directory.partnershipCodes(found);
+        List<AgencyListView.Row> found = agencies.searchAll(criteria(q, sector, cycleGroup, partnership, status, sort, 1));
         StreamingOutput body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            AgencyCsv.write(writer, found, codes);
+            AgencyCsv.write(writer, found);
             writer.flush();
         };
         return Response.ok(body, "text/csv; charset=UTF-8")
@@ -107,14 +99,12 @@ public class AgencyResource {
 
     @GET
     @Path("new")
-    @RolesAllowed({ Role.MANAGER, Role.ADMIN })
     public TemplateInstance newForm() {
         return form(null, AgencyForm.blank(), FormErrors.none(), false);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({ Role.MANAGER, Role.ADMIN })
     public Response create(@BeanParam AgencyForm form) {
         try {
             Agency agency = agencies.create(form);
@@ -125,6 +115,7 @@ public class AgencyResource {
     }
 
     @GET
+    @RolesAllowed({ Role.MANAGER, Role.MESC, Role.ADMIN })
     @Path("{id}")
     public TemplateInstance view(@PathParam("id") long id, @QueryParam("saved") String saved) {
         Agency agency = agencies.get(id);
@@ -133,7 +124,6 @@ public class AgencyResource {
 
     @GET
     @Path("{id}/edit")
-    @RolesAllowed({ Role.MANAGER, Role.ADMIN })
     public TemplateInstance editForm(@PathParam("id") long id) {
         return form(id, AgencyForm.of(agencies.get(id)), FormErrors.none(), false);
     }
@@ -141,7 +131,6 @@ public class AgencyResource {
     @POST
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({ Role.MANAGER, Role.ADMIN })
     public Response update(@PathParam("id") long id, @BeanParam AgencyForm form) {
         try {
             agencies.update(id, form);
@@ -153,14 +142,12 @@ public class AgencyResource {
 
     @GET
     @Path("{id}/deactivate")
-    @RolesAllowed({ Role.MANAGER, Role.ADMIN })
     public TemplateInstance confirmDeactivate(@PathParam("id") long id) {
         return Templates.confirmDeactivate(agencies.get(id));
     }
 
     @POST
     @Path("{id}/deactivate")
-    @RolesAllowed({ Role.MANAGER, Role.ADMIN })
     public Response deactivate(@PathParam("id") long id) {
         agencies.setActive(id, false);
         return redirect("/agencies/" + id + "?saved=deactivated");
@@ -168,7 +155,6 @@ public class AgencyResource {
 
     @POST
     @Path("{id}/reactivate")
-    @RolesAllowed({ Role.MANAGER, Role.ADMIN })
     public Response reactivate(@PathParam("id") long id) {
         agencies.setActive(id, true);
         return redirect("/agencies/" + id + "?saved=reactivated");
@@ -176,7 +162,6 @@ public class AgencyResource {
 
     @GET
     @Path("{id}/delete")
-    @RolesAllowed({ Role.MANAGER, Role.ADMIN })
     public TemplateInstance confirmDelete(@PathParam("id") long id) {
         Agency agency = agencies.get(id);
         if (!agencies.canDelete(id)) {
@@ -188,7 +173,6 @@ public class AgencyResource {
 
     @POST
     @Path("{id}/delete")
-    @RolesAllowed({ Role.MANAGER, Role.ADMIN })
     public Response delete(@PathParam("id") long id) {
         String name = agencies.get(id).name;
         agencies.delete(id);
@@ -197,7 +181,6 @@ public class AgencyResource {
 
     @GET
     @Path("import")
-    @RolesAllowed({ Role.MANAGER, Role.ADMIN })
     public TemplateInstance importForm(@QueryParam("created") Integer created, @QueryParam("updated") Integer updated,
             @QueryParam("unchanged") Integer unchanged) {
         ImportSummary summary = created == null ? null
@@ -208,7 +191,6 @@ public class AgencyResource {
     @POST
     @Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed({ Role.MANAGER, Role.ADMIN })
     public Response importCsv(@RestForm("file") FileUpload file) throws IOException {
         if (file == null || file.fileName() == null || file.fileName().isBlank()) {
             return Response.status(400).entity(importPage(

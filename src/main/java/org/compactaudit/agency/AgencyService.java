@@ -24,6 +24,7 @@ import org.compactaudit.common.DomainException;
 import org.compactaudit.common.EmailAddress;
 import org.compactaudit.common.Text;
 import org.compactaudit.partnership.Partnership;
+import org.compactaudit.web.Page;
 
 /** The agency directory: validation, create, update, deactivate, delete (only without history) and search. */
 @ApplicationScoped
@@ -34,6 +35,9 @@ public class AgencyService {
 
     @Inject
     AgencyReturns rounds;
+
+    @Inject
+    AgencyQueries queries;
 
     @Inject
     Clock clock;
@@ -74,12 +78,25 @@ public class AgencyService {
         return Partnership.list("order by name");
     }
 
+    /** A page of the agencies the criteria match, each with its partnerships' codes (the list page and the API). */
+    public Page<AgencyListView.Row> search(AgencyCriteria criteria) {
+        Page<Agency> found = queries.search(criteria);
+        return new Page<>(withPartnerships(found.items()), found.number(), found.size(), found.total());
+    }
+
+    /** Every agency the criteria match, each with its partnerships' codes (the CSV export). */
+    public List<AgencyListView.Row> searchAll(AgencyCriteria criteria) {
+        return withPartnerships(queries.searchAll(criteria));
+    }
+
+    private List<AgencyListView.Row> withPartnerships(List<Agency> agencies) {
+        Map<Long, List<String>> codes = queries.partnershipCodes(agencies);
+        return agencies.stream().map(a -> new AgencyListView.Row(a, codes.getOrDefault(a.id, List.of()))).toList();
+    }
+
     public Agency get(long id) {
-        Agency agency = Agency.findById(id);
-        if (agency == null) {
-            throw DomainException.notFound("No agency with id " + id);
-        }
-        return agency;
+        return Agency.<Agency>findByIdOptional(id)
+                .orElseThrow(() -> DomainException.notFound("No agency with id " + id));
     }
 
     /** Deleting is offered only while nothing of the audit refers to the agency. */

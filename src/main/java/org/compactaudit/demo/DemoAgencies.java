@@ -70,28 +70,25 @@ final class DemoAgencies {
 
     private void statutory() {
         begin("statutory");
-        add(area + " City Council Children's Social Care", "Local authority");
-        add(area + " City Council Education Services", "Local authority");
-        add(area + " City Council Housing Services", "Local authority");
-        add(area + " City Council Public Health", "Local authority");
-        add(area + " Police District", "Police");
-        add(area + " Youth Offending Team", "Youth offending");
-        add(area + " Probation Delivery Unit", "Probation");
-        add(area + " Fire and Rescue Station", "Fire and rescue");
-        add(area + " Early Help and Family Hub Service", "Local authority");
-        add(area + " Children and Family Court Advisory Team", "Court advisory service");
+        inArea(new String[][] {
+            { "City Council Children's Social Care", "Local authority" },
+            { "City Council Education Services", "Local authority" },
+            { "City Council Housing Services", "Local authority" },
+            { "City Council Public Health", "Local authority" }, { "Police District", "Police" },
+            { "Youth Offending Team", "Youth offending" }, { "Probation Delivery Unit", "Probation" },
+            { "Fire and Rescue Station", "Fire and rescue" },
+            { "Early Help and Family Hub Service", "Local authority" },
+            { "Children and Family Court Advisory Team", "Court advisory service" } });
     }
 
     private void health() {
         begin("health");
-        add(area + " Hospitals NHS Trust", "Acute trust");
-        add(area + " Community Health NHS Trust", "Community trust");
-        add(area + " Integrated Care Board", "Commissioner");
-        add(area + " Child and Adolescent Mental Health Service", "Mental health");
-        add(area + " Coastal Ambulance Service", "Ambulance trust");
-        add(area + " Sexual Health Service", "Community health");
-        add(area + " Health Visiting Service", "Community health");
-        add(area + " School Nursing Service", "Community health");
+        inArea(new String[][] {
+            { "Hospitals NHS Trust", "Acute trust" }, { "Community Health NHS Trust", "Community trust" },
+            { "Integrated Care Board", "Commissioner" },
+            { "Child and Adolescent Mental Health Service", "Mental health" },
+            { "Coastal Ambulance Service", "Ambulance trust" }, { "Sexual Health Service", "Community health" },
+            { "Health Visiting Service", "Community health" }, { "School Nursing Service", "Community health" } });
     }
 
     private void gpPractices() {
@@ -126,10 +123,10 @@ final class DemoAgencies {
 
     private void furtherEducation() {
         begin("further-education");
-        add(area + " College", "Further education college");
-        add(area + " Sixth Form College", "Sixth form college");
-        add(area + " Maritime Skills Academy", "Further education college");
-        add(area + " Adult and Community Learning", "Adult learning");
+        inArea(new String[][] {
+            { "College", "Further education college" }, { "Sixth Form College", "Sixth form college" },
+            { "Maritime Skills Academy", "Further education college" },
+            { "Adult and Community Learning", "Adult learning" } });
     }
 
     private void earlyYears() {
@@ -161,10 +158,9 @@ final class DemoAgencies {
 
     private void sportAndCulture() {
         begin("sport-culture");
-        add(area + " Swimming Club", "Sports club");
-        add(area + " Harbour Youth Football Club", "Sports club");
-        add(area + " Museums and Libraries", "Culture");
-        add(area + " Seafront Theatre Youth Company", "Performing arts");
+        inArea(new String[][] {
+            { "Swimming Club", "Sports club" }, { "Harbour Youth Football Club", "Sports club" },
+            { "Museums and Libraries", "Culture" }, { "Seafront Theatre Youth Company", "Performing arts" } });
     }
 
     private void faith() {
@@ -177,8 +173,15 @@ final class DemoAgencies {
 
     private void commercial() {
         begin("commercial");
-        add(area + " Seafront Leisure Ltd", "Leisure");
-        add(area + " Private Hire and School Transport Ltd", "Transport");
+        inArea(new String[][] {
+            { "Seafront Leisure Ltd", "Leisure" }, { "Private Hire and School Transport Ltd", "Transport" } });
+    }
+
+    /** Agencies named after the area: each is the rest of the name and the type of setting, in order. */
+    private void inArea(String[][] agencies) {
+        for (String[] a : agencies) {
+            add(area + " " + a[0], a[1]);
+        }
     }
 
     private void begin(String sectorCode) {

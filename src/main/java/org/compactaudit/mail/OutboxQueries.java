@@ -44,11 +44,8 @@ public class OutboxQueries {
 
     @Transactional
     public OutboxMessage get(long id) {
-        OutboxMessage message = OutboxMessage.findById(id);
-        if (message == null) {
-            throw DomainException.notFound("No outbox message " + id);
-        }
-        return message;
+        return OutboxMessage.<OutboxMessage>findByIdOptional(id)
+                .orElseThrow(() -> DomainException.notFound("No outbox message " + id));
     }
 
     /** Parses a status filter ("pending", "sent", "failed"; blank for all). */

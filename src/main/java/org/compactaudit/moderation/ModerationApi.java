@@ -28,6 +28,8 @@ import org.compactaudit.security.Role;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Moderation")
+// Moderation is the manager's; the MESC may read the report.
+@RolesAllowed(Role.MANAGER)
 public class ModerationApi {
 
     public record SampleBody(String policy, Integer size, BigDecimal percent, Integer minimum, Long seed) {
@@ -47,7 +49,6 @@ public class ModerationApi {
 
     @POST
     @Path("/sample")
-    @RolesAllowed(Role.MANAGER)
     @Operation(summary = "Draw the round's moderation sample (fixed number or percentage, stratified by sector, seeded)")
     // One transaction for the change and the answer built from it; an error rolls back both.
     @Transactional
@@ -58,7 +59,6 @@ public class ModerationApi {
     }
 
     @GET
-    @RolesAllowed(Role.MANAGER)
     @Operation(summary = "The round's sample and its visits")
     public Views.RoundModeration moderation(@RestPath long id) {
         return views.roundModeration(id);

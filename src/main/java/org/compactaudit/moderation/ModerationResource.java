@@ -35,6 +35,8 @@ import org.compactaudit.web.Option;
  */
 @Path("/rounds/{id}/moderation")
 @Produces(MediaType.TEXT_HTML)
+// Moderation is the manager's; the MESC may read the report.
+@RolesAllowed(Role.MANAGER)
 public class ModerationResource {
 
     /** The sampling form as typed, so a rejected form comes back as the user left it. */
@@ -74,7 +76,6 @@ public class ModerationResource {
     SecurityIdentity identity;
 
     @GET
-    @RolesAllowed(Role.MANAGER)
     public TemplateInstance round(@RestPath long id, @RestQuery String done) {
         return Templates.round(views.roundModeration(id), SampleForm.defaults(), FormErrors.none(), banner(done));
     }
@@ -93,7 +94,6 @@ public class ModerationResource {
 
     @POST
     @Path("sample")
-    @RolesAllowed(Role.MANAGER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response sample(@RestPath long id, @RestForm String policy, @RestForm String size, @RestForm String percent,
             @RestForm String minimum, @RestForm String seed) {
@@ -130,7 +130,6 @@ public class ModerationResource {
 
     @GET
     @Path("visits/{visitId}/replace")
-    @RolesAllowed(Role.MANAGER)
     public TemplateInstance replaceForm(@RestPath long id, @RestPath long visitId) {
         ModerationViews.ReplacePage page = views.replacePage(id, visitId);
         return Templates.replace(page.moderation(), page.visit(), options(page.unvisitedReturns()),
@@ -139,7 +138,6 @@ public class ModerationResource {
 
     @POST
     @Path("visits/{visitId}/replace")
-    @RolesAllowed(Role.MANAGER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response replace(@RestPath long id, @RestPath long visitId, @RestForm String returnId, @RestForm String reason) {
         FormErrors errors = FormErrors.none();
@@ -156,7 +154,6 @@ public class ModerationResource {
 
     @GET
     @Path("add")
-    @RolesAllowed(Role.MANAGER)
     public TemplateInstance addForm(@RestPath long id) {
         ModerationViews.AddPage page = views.addPage(id);
         return Templates.add(page.moderation(), options(page.unvisitedReturns()), new ChoiceForm("", ""), FormErrors.none());
@@ -164,7 +161,6 @@ public class ModerationResource {
 
     @POST
     @Path("add")
-    @RolesAllowed(Role.MANAGER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response add(@RestPath long id, @RestForm String returnId, @RestForm String reason) {
         FormErrors errors = FormErrors.none();

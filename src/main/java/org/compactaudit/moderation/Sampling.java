@@ -53,11 +53,8 @@ public class Sampling {
     private final SecureRandom seeds = new SecureRandom();
 
     static AuditRound round(long roundId) {
-        AuditRound round = AuditRound.findById(roundId);
-        if (round == null) {
-            throw DomainException.notFound("Audit round " + roundId + " not found");
-        }
-        return round;
+        return AuditRound.<AuditRound>findByIdOptional(roundId)
+                .orElseThrow(() -> DomainException.notFound("Audit round " + roundId + " not found"));
     }
 
     /** The visit, refused as not found when it belongs to another round than the page's. */

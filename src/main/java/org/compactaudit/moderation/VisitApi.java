@@ -26,6 +26,7 @@ import org.compactaudit.security.Role;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Moderation")
+@RolesAllowed({ Role.MANAGER, Role.MODERATOR })
 public class VisitApi {
 
     public record StandardBody(String grade, String notes, Map<String, String> questions) {
@@ -44,14 +45,12 @@ public class VisitApi {
     SecurityIdentity identity;
 
     @GET
-        @RolesAllowed({ Role.MANAGER, Role.MODERATOR })
     @Operation(summary = "A visit with the self-assessed and moderated grades of each standard")
     public Views.VisitDetail visit(@RestPath long visitId) {
         return views.visitDetail(visitId, Actor.of(identity));
     }
 
     @PUT
-        @RolesAllowed({ Role.MANAGER, Role.MODERATOR })
     @Operation(summary = "Plan, complete, cancel or reopen a visit (status planned, done or cancelled)")
     // One transaction for the change and the answer built from it; an error rolls back both.
     @Transactional
@@ -64,7 +63,6 @@ public class VisitApi {
 
     @PUT
     @Path("/standards/{standardKey}")
-    @RolesAllowed({ Role.MANAGER, Role.MODERATOR })
     @Operation(summary = "Record a standard's moderated grade, notes and optional question grades")
     // One transaction for the change and the answer built from it; an error rolls back both.
     @Transactional

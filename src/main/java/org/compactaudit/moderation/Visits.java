@@ -48,11 +48,8 @@ public class Visits {
     ModerationMail mail;
 
     static ModerationVisit visit(long visitId) {
-        ModerationVisit visit = ModerationVisit.findById(visitId);
-        if (visit == null) {
-            throw DomainException.notFound("Moderation visit " + visitId + " not found");
-        }
-        return visit;
+        return ModerationVisit.<ModerationVisit>findByIdOptional(visitId)
+                .orElseThrow(() -> DomainException.notFound("Moderation visit " + visitId + " not found"));
     }
 
     /** The visit if the actor may see it: the manager any, a moderator only those they attend. */

@@ -66,11 +66,8 @@ public class Partnerships {
     }
 
     private static Partnership find(long id) {
-        Partnership partnership = Partnership.findById(id);
-        if (partnership == null) {
-            throw DomainException.notFound("No partnership with id " + id);
-        }
-        return partnership;
+        return Partnership.<Partnership>findByIdOptional(id)
+                .orElseThrow(() -> DomainException.notFound("No partnership with id " + id));
     }
 
     private static void apply(Partnership partnership, PartnershipData data) {

@@ -32,13 +32,13 @@ public class ReportQueries {
                 Map.of("round", roundId));
     }
 
-    /** Each question's text per tool version of the round, newest version first. */
-    List<Object[]> questionWordings(long roundId, String standardKey) {
+    /** Each question's key, text and position per tool version of the round (key, version, title), newest first. */
+    List<Object[]> questionTexts(long roundId, String standardKey) {
         return rows("""
-                SELECT q.question_key, q.text, q.position, tv.title FROM question q
-                JOIN standard s ON s.id = q.standard_id
-                JOIN tool_version tv ON tv.id = s.tool_version_id
-                JOIN round_tool rt ON rt.tool_version_id = tv.id
+                SELECT tv.tool_key, tv.version, tv.title, q.question_key, q.text, q.position FROM round_tool rt
+                JOIN tool_version tv ON tv.id = rt.tool_version_id
+                JOIN standard s ON s.tool_version_id = tv.id
+                JOIN question q ON q.standard_id = s.id
                 WHERE rt.round_id = :round AND s.standard_key = :standard
                 ORDER BY tv.published_at DESC, tv.id DESC, q.position""",
                 Map.of("round", roundId, "standard", standardKey));
@@ -66,17 +66,6 @@ public class ReportQueries {
                 WHERE c.round_id = :round AND s.standard_key = :standard AND an.grade = :na
                 GROUP BY q.question_key, c.sector_code, an.na_reason""",
                 Map.of("round", roundId, "standard", standardKey, "na", Grade.NOT_APPLICABLE.code));
-    }
-
-    List<Object[]> questionTextsByTool(long roundId, String standardKey) {
-        return rows("""
-                SELECT tv.tool_key, tv.version, q.question_key, q.text FROM round_tool rt
-                JOIN tool_version tv ON tv.id = rt.tool_version_id
-                JOIN standard s ON s.tool_version_id = tv.id
-                JOIN question q ON q.standard_id = s.id
-                WHERE rt.round_id = :round AND s.standard_key = :standard
-                ORDER BY tv.published_at DESC, tv.id DESC, q.position""",
-                Map.of("round", roundId, "standard", standardKey));
     }
 
     List<Object[]> agencyGradeTotals(long roundId, String standardKey) {

@@ -113,11 +113,11 @@ public class ReportService {
         // Each question key's wordings, newest tool version first: the first is the one the page heads it with.
         Map<String, Map<String, Set<String>>> wordings = new LinkedHashMap<>();
         Map<String, Integer> questionPositions = new HashMap<>();
-        for (Object[] row : queries.questionWordings(roundId, standardKey)) {
-            String key = (String) row[0];
+        for (Object[] row : queries.questionTexts(roundId, standardKey)) {
+            String key = (String) row[3];
             wordings.computeIfAbsent(key, k -> new LinkedHashMap<>())
-                    .computeIfAbsent((String) row[1], t -> new java.util.TreeSet<>()).add((String) row[3]);
-            questionPositions.putIfAbsent(key, ((Number) row[2]).intValue());
+                    .computeIfAbsent((String) row[4], t -> new java.util.TreeSet<>()).add((String) row[2]);
+            questionPositions.putIfAbsent(key, ((Number) row[5]).intValue());
         }
         List<String> toolQuestions = wordings.keySet().stream()
                 .sorted(Comparator.comparingInt((String k) -> questionPositions.get(k)).thenComparing(k -> k)).toList();
@@ -200,9 +200,9 @@ public class ReportService {
             title = standard.title;
             Map<String, String> questions = new LinkedHashMap<>();
             Set<String> versions = new java.util.TreeSet<>();
-            for (Object[] row : queries.questionTextsByTool(round.id, standardKey)) {
+            for (Object[] row : queries.questionTexts(round.id, standardKey)) {
                 versions.add(row[0] + "/" + row[1]);
-                questions.putIfAbsent((String) row[2], (String) row[3]);
+                questions.putIfAbsent((String) row[3], (String) row[4]);
             }
             Distribution agencies = Distribution.EMPTY;
             for (Object[] row : queries.agencyGradeTotals(round.id, standardKey)) {

@@ -228,11 +228,8 @@ public class ReturnService {
     }
 
     Return find(long id) {
-        Return r = Return.findById(id);
-        if (r == null) {
-            throw DomainException.notFound("There is no return " + id);
-        }
-        return r;
+        return Return.<Return>findByIdOptional(id)
+                .orElseThrow(() -> DomainException.notFound("There is no return " + id));
     }
 
     void event(Return r, String kind, String detail, String actor) {

@@ -2,6 +2,7 @@ package org.compactaudit.round;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,9 @@ public class Cohorts {
     @Inject
     ToolCatalogue catalogue;
 
+    @Inject
+    RoundsConfig config;
+
     /**
      * A new round's cohort: the proposed one, or the listed agencies (each keeping its proposed reason, else added by
      * the manager). Unknown agencies and an empty cohort are added to {@code errors}.
@@ -119,10 +123,8 @@ public class Cohorts {
 
     public Removal removal(long roundId, long agencyId) {
         AuditRound round = queries.round(roundId);
-        Agency agency = Agency.findById(agencyId);
-        if (agency == null) {
-            throw DomainException.notFound("No agency " + agencyId);
-        }
+        Agency agency = Agency.<Agency>findByIdOptional(agencyId)
+                .orElseThrow(() -> DomainException.notFound("No agency " + agencyId));
         return new Removal(round, agency);
     }
 
@@ -130,6 +132,35 @@ public class Cohorts {
     public String agencyName(long agencyId) {
         Agency agency = Agency.findById(agencyId);
         return agency == null ? null : agency.name;
+    }
+
+    /**
+     * A new round's returns, one per cohort member with its reason and its sector's tool, a member the manager listed
+     * recorded as added; written in batches so a large partnership does not fill the session.
+     */
+    void enrol(AuditRound round, Map<Long, CohortReason> cohort, Map<Long, CohortCandidate> agencies, String actor) {
+        long roundId = round.id;
+        Map<String, Long> toolIds = new HashMap<>();
+        round.tools.forEach((sector, tool) -> toolIds.put(sector, tool.id));
+        int n = 0;
+        for (Map.Entry<Long, CohortReason> member : cohort.entrySet()) {
+            Return r = new Return();
+            r.round = em.getReference(AuditRound.class, roundId);
+            r.agency = em.getReference(Agency.class, member.getKey());
+            r.toolVersion = em.getReference(ToolVersion.class, toolIds.get(agencies.get(member.getKey()).sector()));
+            r.cohortReason = member.getValue();
+            r.persist();
+            if (member.getValue() == CohortReason.ADDED_BY_MANAGER) {
+                recordChange(roundId, member.getKey(), CohortChange.ADDED, "Listed in the cohort when the round was created", actor);
+            }
+            if (++n % config.batchSize() == 0) {
+                em.flush();
+                em.clear();
+            }
+        }
+        em.flush();
+        em.clear();
+        cohortChanged.fire(new CohortChanged(roundId));
     }
 
     /** Adds and removes agencies of a draft round, each with a reason recorded in cohort_change; answers the round after. */

@@ -10,14 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
-import org.compactaudit.agency.Agency;
 import org.compactaudit.agency.CycleGroup;
 import org.compactaudit.agency.Sector;
 import org.compactaudit.common.ApiError.FieldError;
@@ -35,9 +32,6 @@ import org.compactaudit.web.Page;
 @ApplicationScoped
 public class RoundService {
 
-    @Inject
-    RoundsConfig config;
-
     public record RoundInput(String name, String partnership, String cycleGroup, LocalDate opensOn, LocalDate dueOn,
             LocalDate closesOn, Map<String, String> tools, List<Long> cohort) {
     }
@@ -54,13 +48,7 @@ public class RoundService {
     }
 
     @Inject
-    Event<CohortChanged> cohortChanged;
-
-    @Inject
     Clock clock;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     RoundQueries queries;
@@ -171,27 +159,7 @@ public class RoundService {
         round.persist();
         chaserSettings.addDefaultSteps(round.id);
         long roundId = round.id;
-        Map<String, Long> toolIds = new HashMap<>();
-        round.tools.forEach((sector, tool) -> toolIds.put(sector, tool.id));
-        int n = 0;
-        for (Map.Entry<Long, CohortReason> member : cohort.entrySet()) {
-            Return r = new Return();
-            r.round = em.getReference(AuditRound.class, roundId);
-            r.agency = em.getReference(Agency.class, member.getKey());
-            r.toolVersion = em.getReference(ToolVersion.class, toolIds.get(agencies.get(member.getKey()).sector()));
-            r.cohortReason = member.getValue();
-            r.persist();
-            if (member.getValue() == CohortReason.ADDED_BY_MANAGER) {
-                cohorts.recordChange(roundId, member.getKey(), CohortChange.ADDED, "Listed in the cohort when the round was created", actor);
-            }
-            if (++n % config.batchSize() == 0) {
-                em.flush();
-                em.clear();
-            }
-        }
-        em.flush();
-        em.clear();
-        cohortChanged.fire(new CohortChanged(roundId));
+        cohorts.enrol(round, cohort, agencies, actor);
         return queries.round(roundId);
     }
 

@@ -83,11 +83,8 @@ public class StaffUsers {
     }
 
     StaffUser get(long id) {
-        StaffUser user = StaffUser.findById(id);
-        if (user == null) {
-            throw DomainException.notFound("No user with id " + id);
-        }
-        return user;
+        return StaffUser.<StaffUser>findByIdOptional(id)
+                .orElseThrow(() -> DomainException.notFound("No user with id " + id));
     }
 
     public Created create(NewUser form) {

@@ -28,6 +28,8 @@ import org.compactaudit.security.Role;
 @Path("/api/v1/tools")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit tools")
+// Reading is for every staff role that sees tools; publishing says its own, narrower roles.
+@RolesAllowed({ Role.MANAGER, Role.MESC, Role.ADMIN })
 public class ToolApi {
 
     /** What happened to a posted file: outcome is "published" or "unchanged". */
@@ -44,7 +46,6 @@ public class ToolApi {
     SecurityIdentity identity;
 
     @GET
-    @RolesAllowed({ Role.MANAGER, Role.MESC, Role.ADMIN })
     @Operation(summary = "List published tool versions")
     public List<ToolCatalogue.ToolSummary> list() {
         return catalogue.list();
@@ -52,7 +53,6 @@ public class ToolApi {
 
     @GET
     @Path("compare")
-    @RolesAllowed({ Role.MANAGER, Role.MESC, Role.ADMIN })
     @Operation(summary = "Compare two tool versions given as toolKey/version: standards and questions added, removed, reworded")
     public ToolComparison compare(@QueryParam("from") String from, @QueryParam("to") String to) {
         return catalogue.compare(from, to);
@@ -60,7 +60,6 @@ public class ToolApi {
 
     @GET
     @Path("{toolKey}/{version}")
-    @RolesAllowed({ Role.MANAGER, Role.MESC, Role.ADMIN })
     @Operation(summary = "Read a tool version with its standards, questions and guidance")
     public ToolDefinition get(@PathParam("toolKey") String toolKey, @PathParam("version") String version) {
         return catalogue.definition(toolKey, version);
