@@ -38,6 +38,8 @@ public class ReportResource {
         static native TemplateInstance overviewPdf(RoundReport report, List<Grade> grades, String chart, boolean pdf);
 
         static native TemplateInstance standard(StandardReport report, List<Grade> grades);
+
+        static native TemplateInstance questions(QuestionsReport report, List<Grade> grades);
     }
 
     @Inject
@@ -45,6 +47,9 @@ public class ReportResource {
 
     @Inject
     ReportExports exports;
+
+    @Inject
+    QuestionsReports questions;
 
     @Inject
     CurrentUser user;
@@ -66,6 +71,13 @@ public class ReportResource {
     public Response export(@PathParam("id") long id, @PathParam("file") String file) {
         requireReader(user);
         return exports.download(id, file);
+    }
+
+    @GET
+    @Path("questions")
+    public TemplateInstance questions(@PathParam("id") long id) {
+        requireReader(user);
+        return Templates.questions(questions.questions(id), GRADED);
     }
 
     @GET

@@ -39,6 +39,7 @@ import org.compactaudit.reporting.StandardReport.QuestionFigures;
 import org.compactaudit.reporting.StandardReport.SectorCount;
 import org.compactaudit.reporting.StandardReport.Wording;
 import org.compactaudit.round.AuditRound;
+import org.compactaudit.round.RoundService;
 import org.compactaudit.tool.Grade;
 import org.compactaudit.tool.StandardGrade;
 import org.compactaudit.web.Page;
@@ -56,6 +57,9 @@ public class ReportService {
 
     @Inject
     ReportQueries queries;
+
+    @Inject
+    RoundService rounds;
 
     public RoundReport roundReport(long roundId) {
         AuditRound round = round(roundId);
@@ -129,7 +133,7 @@ public class ReportService {
         for (Object[] row : queries.notApplicableReasons(roundId, standardKey)) {
             String sector = (String) row[1];
             reasons.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(new NotApplicableReason(sector,
-                    sectorName(sectors, sector), row[2] == null ? "No reason given" : (String) row[2], number(row[3])));
+                    sectorName(sectors, sector), ((String) row[2]).isEmpty() ? "No reason given" : (String) row[2], number(row[3])));
         }
 
         Set<String> sectorCodes = new LinkedHashSet<>(agencyBySector.keySet());
@@ -276,7 +280,7 @@ public class ReportService {
         return result;
     }
 
-    private record StandardInfo(String key, String title, int position) {
+    record StandardInfo(String key, String title, int position) {
     }
 
     /**
@@ -284,7 +288,7 @@ public class ReportService {
      * those of the newest tool version of the round that has it (latest published, then latest imported), so
      * the report, the drill-down and year on year call a standard by one name.
      */
-    private Map<String, StandardInfo> standards(long roundId) {
+    Map<String, StandardInfo> standards(long roundId) {
         return byPosition(queries.standardsOfRound(roundId));
     }
 
@@ -312,21 +316,8 @@ public class ReportService {
         return ordered;
     }
 
+    /** Through the rounds feature, so every report entry point sees only the rounds it may. */
     public AuditRound round(long roundId) {
-        AuditRound round = AuditRound.findById(roundId);
-        if (round == null) {
-            throw DomainException.notFound("There is no audit round " + roundId + ".");
-        }
-        return round;
+        return rounds.get(roundId);
     }
-
-
-
-
-
-
-
-
-
-
 }

@@ -83,6 +83,49 @@ class ReportApiTest {
                 .body("agencies.items[0].grade", equalTo("inadequate"));
     }
 
+    /** The expected figures are the fixture's grid (see ReportFixture), column by column. */
+    @Test
+    void theQuestionsApiGivesEveryQuestionByGradeAndSectorWithNotApplicableApartAndItsDenominator() {
+        long round = fixture.build().round().id;
+        as(Role.MESC).get("/api/v1/rounds/{id}/report/questions", round).then().statusCode(200)
+                .body("roundId", equalTo((int) round))
+                .body("sectors.code", contains("gp-practice", "school"))
+                .body("standards.standardKey", contains("s1", "s2"))
+                .body("standards[0].title", equalTo("Standard 1"))
+                .body("standards[0].questions.questionKey", contains("s1-q1", "s1-q2"))
+                .body("standards[1].questions.questionKey", contains("s2-q1", "s2-q2"))
+                // s1-q1: S1 O, S2 RI, S3 N/A | G1 G, G2 N/A, G3 G
+                .body("standards[0].questions[0].text", equalTo("Question 1 of standard 1?"))
+                .body("standards[0].questions[0].total.outstanding", equalTo(1))
+                .body("standards[0].questions[0].total.good", equalTo(2))
+                .body("standards[0].questions[0].total.requiresImprovement", equalTo(1))
+                .body("standards[0].questions[0].total.inadequate", equalTo(0))
+                .body("standards[0].questions[0].total.notApplicable", equalTo(2))
+                .body("standards[0].questions[0].total.graded", equalTo(4))
+                .body("standards[0].questions[0].sectors[0].sectorCode", equalTo("gp-practice"))
+                .body("standards[0].questions[0].sectors[0].figures.good", equalTo(2))
+                .body("standards[0].questions[0].sectors[0].figures.notApplicable", equalTo(1))
+                .body("standards[0].questions[0].sectors[0].figures.graded", equalTo(2))
+                .body("standards[0].questions[0].sectors[1].figures.outstanding", equalTo(1))
+                .body("standards[0].questions[0].sectors[1].figures.requiresImprovement", equalTo(1))
+                .body("standards[0].questions[0].sectors[1].figures.graded", equalTo(2))
+                // s2-q2: S1 RI, S2 G, S3 O | G1 I, G2 G, G3 G
+                .body("standards[1].questions[1].total.graded", equalTo(6))
+                .body("standards[1].questions[1].total.notApplicable", equalTo(0))
+                .body("standards[1].questions[1].total.weakShare", equalTo(33.3f))
+                .body("standards[1].questions[1].sectors[0].figures.inadequate", equalTo(1))
+                .body("standards[1].questions[1].sectors[0].figures.good", equalTo(2));
+    }
+
+    @Test
+    void theQuestionsApiIsForManagersAndMescOnlyAndAnUnknownRoundIsNotFound() {
+        long round = fixture.build().round().id;
+        as(Role.MANAGER).get("/api/v1/rounds/{id}/report/questions", round).then().statusCode(200);
+        as(Role.MODERATOR).get("/api/v1/rounds/{id}/report/questions", round).then().statusCode(403);
+        given().get("/api/v1/rounds/{id}/report/questions", round).then().statusCode(401);
+        as(Role.MESC).get("/api/v1/rounds/{id}/report/questions", -5).then().statusCode(404).body("status", equalTo(404));
+    }
+
     @Test
     void onlyManagersAndMescSeeReportsModeratorsAreRefusedAndUnknownsAreNotFound() {
         long round = fixture.build().round().id;
@@ -140,9 +183,11 @@ class ReportApiTest {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("report", ".xlsx");
         java.nio.file.Files.write(file, xlsx);
         String workbook;
+        String questions;
         List<String> sheets = new ArrayList<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             workbook = new String(zip.getInputStream(zip.getEntry("xl/workbook.xml")).readAllBytes(), StandardCharsets.UTF_8);
+            questions = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet4.xml")).readAllBytes(), StandardCharsets.UTF_8);
             zip.stream().map(ZipEntry::getName).forEach(sheets::add);
         } finally {
             java.nio.file.Files.delete(file);
@@ -153,6 +198,9 @@ class ReportApiTest {
         assertTrue(workbook.contains("name=\"Drill-downs\""));
         assertTrue(workbook.contains("name=\"Not applicable reasons\""));
         assertTrue(sheets.contains("xl/worksheets/sheet1.xml"));
+        // the fourth sheet, Questions: a header and one row per question of the round (4), all sectors
+        assertTrue(workbook.indexOf("name=\"Questions\"") > workbook.indexOf("name=\"Weakest standards\""), workbook);
+        assertEquals(5, questions.split("<row ").length - 1, questions);
     }
 
     @Test
