@@ -77,7 +77,7 @@ public class GradeTallies {
         em.flush();
         uncount(returnId);
         Object[] ret = (Object[]) em.createNativeQuery("""
-                SELECT r.round_id, a.sector_code FROM audit_return r JOIN agency a ON a.id = r.agency_id
+                SELECT r.round_id, a.sector_code, a.name FROM audit_return r JOIN agency a ON a.id = r.agency_id
                 WHERE r.id = :returnId""").setParameter("returnId", returnId).getSingleResult();
         long roundId = ((Number) ret[0]).longValue();
         em.createNativeQuery("INSERT INTO report_counted_return (return_id, round_id, sector_code) VALUES (:r, :round, :sector)")
@@ -86,10 +86,11 @@ public class GradeTallies {
         em.createNativeQuery(QUESTION_TALLY).setParameter("sign", 1).setParameter("returnId", returnId).executeUpdate();
         for (Map.Entry<String, Grade> standard : standardGrades(returnId).entrySet()) {
             em.createNativeQuery("""
-                    INSERT INTO return_standard_grade (return_id, standard_key, round_id, grade)
-                    VALUES (:r, :standard, :round, :grade)""")
+                    INSERT INTO return_standard_grade (return_id, standard_key, round_id, grade, list_order, agency_name)
+                    VALUES (:r, :standard, :round, :grade, :order, :name)""")
                     .setParameter("r", returnId).setParameter("standard", standard.getKey())
                     .setParameter("round", roundId).setParameter("grade", standard.getValue().code)
+                    .setParameter("order", listOrder(standard.getValue())).setParameter("name", ret[2])
                     .executeUpdate();
         }
         em.createNativeQuery(STANDARD_TALLY).setParameter("sign", 1).setParameter("returnId", returnId).executeUpdate();
@@ -141,6 +142,11 @@ public class GradeTallies {
                         .setParameter("sector", a[3]).setParameter("reason", a[4]).executeUpdate();
             }
         }
+    }
+
+    /** The agency list's order (V91): weakest first, Not applicable last. */
+    static int listOrder(Grade grade) {
+        return grade.isGraded() ? grade.rank : 5;
     }
 
     private Map<String, Grade> standardGrades(long returnId) {

@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -84,16 +85,29 @@ public class ReportExports {
     QuestionsReports questionReports;
 
     @Inject
+    WideExport wide;
+
+    @Inject
     PdfRenderer pdf;
 
     /**
-     * The download named by {@code file} ({@code export.csv}, {@code export.xlsx} or {@code export.pdf}) as an
-     * attachment: what the API and the report page both answer.
+     * The download named by {@code file} ({@code export.csv}, {@code export-wide.csv}, {@code export-wide.xlsx}, {@code export.xlsx} or
+     * {@code export.pdf}) as an attachment: what the API and the report page both answer. {@code include} lists the
+     * wide export's optional columns (evidence, actions).
      */
-    public Response download(long roundId, String file) {
+    public Response download(long roundId, String file, List<String> include) {
         reports.round(roundId);
         String name = "round-" + roundId + "-";
         return switch (file) {
+            case "export-wide.csv" -> {
+                Set<String> details = WideExport.details(include);
+                yield attachment((StreamingOutput) out -> wide.writeCsv(roundId, details, out), "text/csv; charset=UTF-8",
+                        name + "agencies.csv");
+            }
+            case "export-wide.xlsx" -> {
+                Set<String> details = WideExport.details(include);
+                yield attachment((StreamingOutput) out -> wide.writeXlsx(roundId, details, out), XLSX, name + "agencies.xlsx");
+            }
             case "export.csv" -> attachment((StreamingOutput) out -> writeCsv(roundId, out), "text/csv; charset=UTF-8",
                     name + "answers.csv");
             case "export.xlsx" -> attachment(xlsx(roundId), XLSX, name + "report.xlsx");

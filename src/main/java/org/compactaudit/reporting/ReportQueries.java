@@ -156,13 +156,10 @@ public class ReportQueries {
                 Map.of("partnership", partnershipCode));
     }
 
-    long agencyGradeCount(long roundId, String standardKey) {
-        return ((Number) em.createNativeQuery("""
-                SELECT COUNT(*) FROM return_standard_grade WHERE round_id = :round AND standard_key = :standard""")
-                .setParameter("round", roundId).setParameter("standard", standardKey).getSingleResult()).longValue();
-    }
-
-    /** Agencies with their derived grade for the standard, weakest first: {@code size} of them from {@code first}. */
+    /**
+     * Agencies with their derived grade for the standard, weakest first: {@code size} of them from {@code first},
+     * in the order of index ix_rsg_list (V91), so only those rows are joined.
+     */
     @SuppressWarnings("unchecked")
     List<Object[]> agencyGrades(long roundId, String standardKey, int first, int size) {
         return em.createNativeQuery("""
@@ -170,8 +167,7 @@ public class ReportQueries {
                 JOIN report_counted_return c ON c.return_id = g.return_id
                 JOIN audit_return r ON r.id = g.return_id JOIN agency ag ON ag.id = r.agency_id
                 WHERE g.round_id = :round AND g.standard_key = :standard
-                ORDER BY CASE g.grade WHEN 'inadequate' THEN 1 WHEN 'requires-improvement' THEN 2 WHEN 'good' THEN 3
-                WHEN 'outstanding' THEN 4 ELSE 5 END, ag.name, ag.id""")
+                ORDER BY g.list_order, g.agency_name, g.return_id""")
                 .setParameter("round", roundId).setParameter("standard", standardKey)
                 .setFirstResult(first).setMaxResults(size).getResultList();
     }

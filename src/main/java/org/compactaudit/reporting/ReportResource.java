@@ -66,11 +66,12 @@ public class ReportResource {
      * {@code /api/v1/rounds/{id}/export.*} take HTTP Basic only.
      */
     @GET
-    @Path("{file: export\\.(csv|xlsx|pdf)}")
+    @Path("{file: (export\\.(csv|xlsx|pdf)|export-wide\\.(csv|xlsx))}")
     @Produces({"text/csv", ReportExports.XLSX, "application/pdf"})
-    public Response export(@PathParam("id") long id, @PathParam("file") String file) {
+    public Response export(@PathParam("id") long id, @PathParam("file") String file,
+            @QueryParam("include") List<String> include) {
         requireReader(user);
-        return exports.download(id, file);
+        return exports.download(id, file, include);
     }
 
     @GET

@@ -164,18 +164,19 @@ public class ReportService {
                 .toList();
         return new StandardReport(round.id, round.name, standard.key, standard.title, StandardGrade.RULE, sectorRefs,
                 perSector(sectorRefs, agencyBySector), sum(agencyBySector), questions, most,
-                agencies(roundId, standardKey, pageNumber, sectors));
+                agencies(roundId, standardKey, pageNumber, sum(agencyBySector).total(), sectors));
     }
 
-    /** Agencies with their derived grade for the standard, weakest first. */
-    private Page<AgencyGrade> agencies(long roundId, String standardKey, int pageNumber, Map<String, Sector> sectors) {
+    /** Agencies with their derived grade for the standard, weakest first; their number is the standard's tally. */
+    private Page<AgencyGrade> agencies(long roundId, String standardKey, int pageNumber, long total,
+            Map<String, Sector> sectors) {
         int page = Math.max(1, pageNumber);
         List<AgencyGrade> items = queries.agencyGrades(roundId, standardKey, (page - 1) * AGENCIES_PER_PAGE, AGENCIES_PER_PAGE).stream().map(row -> {
             Grade grade = grade(row[3]);
             return new AgencyGrade(number(row[0]), (String) row[1], (String) row[2], sectorName(sectors, (String) row[2]),
                     grade.code, grade.label);
         }).toList();
-        return new Page<>(items, page, AGENCIES_PER_PAGE, queries.agencyGradeCount(roundId, standardKey));
+        return new Page<>(items, page, AGENCIES_PER_PAGE, total);
     }
 
     public Trend trend(String partnershipCode, String standardKey) {

@@ -12,12 +12,18 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-/** Checks a staff user's email and password (form login and API Basic auth alike); disabled users cannot sign in. */
+/**
+ * Checks a staff user's email and password (form login and API Basic auth alike); disabled users cannot sign in.
+ * A check that succeeded is kept for a minute ({@link CredentialCache}), so bcrypt runs once per client, not per request.
+ */
 @ApplicationScoped
 public class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     @Inject
     StaffDirectory directory;
+
+    @Inject
+    CredentialCache cache;
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -27,12 +33,19 @@ public class StaffIdentityProvider implements IdentityProvider<UsernamePasswordA
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
+        String password = new String(request.getPassword().getPassword());
+        SecurityIdentity cached = cache.get(request.getUsername(), password).orElse(null);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
         return context.runBlocking(() -> {
-            String password = new String(request.getPassword().getPassword());
-            return directory.credentials(request.getUsername())
+            long generation = cache.generation();
+            StaffDirectory.Credentials user = directory.credentials(request.getUsername())
                     .filter(u -> u.active() && Passwords.matches(password, u.passwordHash()))
-                    .map(StaffIdentityProvider::identity)
                     .orElseThrow(() -> new AuthenticationFailedException("Email or password not recognised"));
+            SecurityIdentity identity = identity(user);
+            cache.put(request.getUsername(), password, user.email(), identity, generation);
+            return identity;
         });
     }
 

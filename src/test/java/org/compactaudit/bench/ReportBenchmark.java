@@ -3,6 +3,8 @@ package org.compactaudit.bench;
 import static io.restassured.RestAssured.given;
 
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 import javax.sql.DataSource;
@@ -23,6 +27,7 @@ import org.compactaudit.partnership.Partnership;
 import org.compactaudit.reporting.QuestionsReports;
 import org.compactaudit.reporting.ReportExports;
 import org.compactaudit.reporting.ReportService;
+import org.compactaudit.reporting.WideExport;
 import org.compactaudit.round.AuditRound;
 import org.compactaudit.security.Role;
 import org.compactaudit.support.Fixtures;
@@ -79,6 +84,9 @@ class ReportBenchmark {
 
     @Inject
     TestUsers users;
+
+    @Inject
+    WideExport wideExport;
 
     @Test
     void benchmark() throws Exception {
@@ -143,6 +151,37 @@ class ReportBenchmark {
         double csvSeconds = seconds(t);
         print(String.format("CSV export: %,d rows, %,d MB in %.1f s = %,.0f rows/s (max heap %d MB)", rows,
                 out.bytes / (1024 * 1024), csvSeconds, rows / csvSeconds, Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+
+        wide(big.id, returns, Set.of());
+        wide(big.id, returns, Set.of("evidence", "actions"));
+    }
+
+    /** The wide CSV of the big round, timed, with the peak heap used while it streams (sampled every 50 ms). */
+    private void wide(long roundId, int returns, Set<String> details) throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        AtomicLong peak = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        System.gc();
+        long before = memory.getHeapMemoryUsage().getUsed();
+        CountingStream out = new CountingStream();
+        sampler.start();
+        long t = System.nanoTime();
+        long rows = wideExport.writeCsv(roundId, details, out);
+        double seconds = seconds(t);
+        sampler.interrupt();
+        sampler.join();
+        print(String.format("wide CSV %s, %,d returns: %,d rows, %,d MB in %.2f s; heap used before %d MB, peak %d MB,"
+                + " max %d MB", details.isEmpty() ? "(grades)" : details, returns, rows, out.bytes / (1024 * 1024), seconds,
+                before >> 20, peak.get() >> 20, memory.getHeapMemoryUsage().getMax() >> 20));
     }
 
     private static void report(String what, int returns, double[][] times) {
@@ -259,10 +298,12 @@ class ReportBenchmark {
                                         action_due, carried_forward, updated_at, version)
                     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, FALSE, ?, 0)""");
                     PreparedStatement standardGrade = c.prepareStatement(
-                            "INSERT INTO return_standard_grade (return_id, standard_key, round_id, grade) VALUES (?, ?, ?, ?)")) {
+                            "INSERT INTO return_standard_grade (return_id, standard_key, round_id, grade, list_order, agency_name)"
+                                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
                 // Returns were inserted in agency order, so return i is agency i's.
                 for (long returnId = range[0]; returnId <= range[1]; returnId++) {
-                    int sector = sectorOf[(int) (returnId - range[0])];
+                    int agency = (int) (returnId - range[0]);
+                    int sector = sectorOf[agency];
                     int[] lowest = new int[standardKeys.size()];
                     Arrays.fill(lowest, Integer.MAX_VALUE);
                     for (long[] question : questions) {
@@ -286,6 +327,9 @@ class ReportBenchmark {
                         standardGrade.setString(2, standardKeys.get(s));
                         standardGrade.setLong(3, round.id);
                         standardGrade.setString(4, lowest[s] == Integer.MAX_VALUE ? "not-applicable" : BY_RANK.get(lowest[s]));
+                        // the agency list's order (V91): 1 Inadequate .. 4 Outstanding, 5 Not applicable
+                        standardGrade.setInt(5, lowest[s] == Integer.MAX_VALUE ? 5 : lowest[s] + 1);
+                        standardGrade.setString(6, prefix + agency);
                         standardGrade.addBatch();
                     }
                     answers += questions.size();

@@ -170,6 +170,76 @@ class ReportApiTest {
         assertEquals("", na.get("evidence"));
     }
 
+    @Test
+    void theWideCsvHasOneRowPerAgencyWithAGradePerQuestion() throws IOException {
+        ReportFixture.Built built = fixture.build();
+        long round = built.round().id;
+        String csv = as(Role.MESC).get("/api/v1/rounds/{id}/export-wide.csv", round).then().statusCode(200)
+                .header("Content-Disposition", equalTo("attachment; filename=\"round-" + round + "-agencies.csv\""))
+                .extract().asString();
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords();
+        assertEquals(List.of("agency", "sector", "toolVersion", "submittedAt", "late", "s1-q1", "s1-q2", "s2-q1", "s2-q2"),
+                records.get(0).getParser().getHeaderNames());
+        // the six counted returns, GP practices before schools (sector order); S4 and G4 are absent
+        assertEquals(List.of("gp-practice", "gp-practice", "gp-practice", "school", "school", "school"),
+                records.stream().map(r -> r.get("sector")).toList());
+        CSVRecord s1 = wideRow(records, agencyName(built, "S1"));
+        assertEquals(List.of("outstanding", "good", "not-applicable", "requires-improvement"),
+                List.of(s1.get("s1-q1"), s1.get("s1-q2"), s1.get("s2-q1"), s1.get("s2-q2")));
+        assertEquals(built.tool().reference(), s1.get("toolVersion"));
+        assertEquals("2018-06-01T10:00:00Z", s1.get("submittedAt"));
+        assertEquals("false", s1.get("late"));
+        assertEquals("true", wideRow(records, agencyName(built, "S3")).get("late"));
+    }
+
+    @Test
+    void theWideCsvAddsEvidenceAndActionColumnsWhenAskedAndRefusesAnUnknownOne() throws IOException {
+        ReportFixture.Built built = fixture.build();
+        long round = built.round().id;
+        String csv = as(Role.MANAGER).get("/api/v1/rounds/{id}/export-wide.csv?include=evidence,actions", round)
+                .then().statusCode(200).extract().asString();
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords();
+        assertEquals(List.of("s2-q2", "s2-q2 evidence", "s2-q2 naReason", "s2-q2 action", "s2-q2 actionOwner",
+                "s2-q2 actionDue"), records.get(0).getParser().getHeaderNames().subList(5 + 6 * 3, 5 + 6 * 4));
+        CSVRecord g1 = wideRow(records, agencyName(built, "G1"));
+        assertEquals("inadequate", g1.get("s2-q2"));
+        assertEquals("Review and retrain", g1.get("s2-q2 action"));
+        assertEquals("Lee Lead", g1.get("s2-q2 actionOwner"));
+        assertEquals("2018-12-31", g1.get("s2-q2 actionDue"));
+        assertEquals("Policy and training records seen.", g1.get("s2-q2 evidence"));
+        assertEquals("We do not provide this service.", g1.get("s2-q1 naReason"));
+
+        as(Role.MANAGER).get("/api/v1/rounds/{id}/export-wide.csv?include=passwords", round).then().statusCode(400)
+                .body("fields[0].field", equalTo("include"));
+        as(Role.MODERATOR).get("/api/v1/rounds/{id}/export-wide.csv", round).then().statusCode(403);
+    }
+
+    @Test
+    void theWideWorkbookHasTheSameRowsAsTheWideCsvInOneSheet() throws IOException {
+        ReportFixture.Built built = fixture.build();
+        byte[] xlsx = as(Role.MESC).get("/api/v1/rounds/{id}/export-wide.xlsx", built.round().id).then().statusCode(200)
+                .contentType(ReportExports.XLSX).extract().asByteArray();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("wide", ".xlsx");
+        java.nio.file.Files.write(file, xlsx);
+        String sheet;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            sheet = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        // a header and the six counted returns, text written inline
+        assertEquals(7, sheet.split("<row ").length - 1, sheet);
+        assertTrue(sheet.contains(agencyName(built, "G1")));
+        assertTrue(sheet.contains("<t>s2-q2</t>") || sheet.contains(">s2-q2<"), sheet);
+        assertTrue(sheet.contains("inlineStr"));
+    }
+
+    private static CSVRecord wideRow(List<CSVRecord> records, String agency) {
+        return records.stream().filter(r -> r.get("agency").equals(agency)).findFirst().orElseThrow();
+    }
+
     @Transactional
     String agencyName(ReportFixture.Built built, String key) {
         return org.compactaudit.round.Return.<org.compactaudit.round.Return>findById(built.returns().get(key).id).agency.name;

@@ -108,9 +108,11 @@ class ReportPageTest {
             Page page = context.newPage();
             TestUsers.signIn(page, base.toString(), users.create(Role.MESC));
             page.navigate(base + "rounds/" + round + "/report");
-            Map<String, String> types = Map.of("PDF", "application/pdf", "XLSX", ReportExports.XLSX, "CSV", "text/csv");
-            Map<String, String> starts = Map.of("PDF", "%PDF", "XLSX", "PK", "CSV", "round,agency,sector");
-            for (String kind : List.of("PDF", "XLSX", "CSV")) {
+            Map<String, String> types = Map.of("PDF", "application/pdf", "XLSX", ReportExports.XLSX, "CSV", "text/csv",
+                    "CSV, wide", "text/csv", "XLSX, wide", ReportExports.XLSX);
+            Map<String, String> starts = Map.of("PDF", "%PDF", "XLSX", "PK", "CSV", "round,agency,sector",
+                    "CSV, wide", "agency,sector,toolVersion,submittedAt,late,s1-q1", "XLSX, wide", "PK");
+            for (String kind : List.of("PDF", "XLSX", "CSV", "CSV, wide", "XLSX, wide")) {
                 Locator link = page.locator("a[download]", new Page.LocatorOptions().setHasText("(" + kind + ")"));
                 String href = link.getAttribute("href");
                 APIResponse response = page.request().get(base + href.substring(1));
