@@ -157,19 +157,20 @@ public class ReportQueries {
     }
 
     /**
-     * Agencies with their derived grade for the standard, weakest first: {@code size} of them from {@code first},
-     * in the order of index ix_rsg_list (V91), so only those rows are joined.
+     * Agencies with their derived grade for the standard, weakest first: {@code size} of them from {@code first}.
+     * The inner select reads the page along index ix_rsg_list (V91; its order by names every index column so H2
+     * sees the index as sorted) and only those rows are joined.
      */
-    @SuppressWarnings("unchecked")
     List<Object[]> agencyGrades(long roundId, String standardKey, int first, int size) {
-        return em.createNativeQuery("""
-                SELECT ag.id, ag.name, c.sector_code, g.grade FROM return_standard_grade g
+        return rows("""
+                SELECT ag.id, ag.name, c.sector_code, g.grade FROM (
+                    SELECT return_id, grade, list_order, agency_name FROM return_standard_grade
+                    WHERE round_id = :round AND standard_key = :standard
+                    ORDER BY round_id, standard_key, list_order, agency_name, return_id LIMIT :size OFFSET :first) g
                 JOIN report_counted_return c ON c.return_id = g.return_id
                 JOIN audit_return r ON r.id = g.return_id JOIN agency ag ON ag.id = r.agency_id
-                WHERE g.round_id = :round AND g.standard_key = :standard
-                ORDER BY g.list_order, g.agency_name, g.return_id""")
-                .setParameter("round", roundId).setParameter("standard", standardKey)
-                .setFirstResult(first).setMaxResults(size).getResultList();
+                ORDER BY g.list_order, g.agency_name, g.return_id""",
+                Map.of("round", roundId, "standard", standardKey, "size", size, "first", first));
     }
 
     @SuppressWarnings("unchecked")
