@@ -46,6 +46,21 @@ public class GradeTallies {
             WHERE g.return_id = :returnId
             ON DUPLICATE KEY UPDATE agencies = agencies + VALUES(agencies)""";
 
+    /** A counted return's Not applicable answers, with the sector it is counted under; none given is ''. */
+    private static final String NA_ANSWERS = """
+            SELECT c.round_id, s.standard_key, q.question_key, c.sector_code, COALESCE(an.na_reason, '')
+            FROM answer an
+            JOIN report_counted_return c ON c.return_id = an.return_id
+            JOIN question q ON q.id = an.question_id
+            JOIN standard s ON s.id = q.standard_id
+            WHERE an.return_id = :returnId AND an.grade = :na""";
+
+    /** Lowest id first, so every writer adds to the same row once one exists. */
+    private static final String NA_REASON_ROW = """
+            SELECT id FROM na_reason_tally WHERE round_id = :round AND standard_key = :standard
+            AND question_key = :question AND sector_code = :sector AND reason = :reason AND answers + :sign >= 0
+            ORDER BY id""";
+
     @Inject
     EntityManager em;
 
@@ -62,7 +77,7 @@ public class GradeTallies {
         em.flush();
         uncount(returnId);
         Object[] ret = (Object[]) em.createNativeQuery("""
-                SELECT r.round_id, a.sector_code FROM audit_return r JOIN agency a ON a.id = r.agency_id
+                SELECT r.round_id, a.sector_code, a.name FROM audit_return r JOIN agency a ON a.id = r.agency_id
                 WHERE r.id = :returnId""").setParameter("returnId", returnId).getSingleResult();
         long roundId = ((Number) ret[0]).longValue();
         em.createNativeQuery("INSERT INTO report_counted_return (return_id, round_id, sector_code) VALUES (:r, :round, :sector)")
@@ -71,13 +86,15 @@ public class GradeTallies {
         em.createNativeQuery(QUESTION_TALLY).setParameter("sign", 1).setParameter("returnId", returnId).executeUpdate();
         for (Map.Entry<String, Grade> standard : standardGrades(returnId).entrySet()) {
             em.createNativeQuery("""
-                    INSERT INTO return_standard_grade (return_id, standard_key, round_id, grade)
-                    VALUES (:r, :standard, :round, :grade)""")
+                    INSERT INTO return_standard_grade (return_id, standard_key, round_id, grade, list_order, agency_name)
+                    VALUES (:r, :standard, :round, :grade, :order, :name)""")
                     .setParameter("r", returnId).setParameter("standard", standard.getKey())
                     .setParameter("round", roundId).setParameter("grade", standard.getValue().code)
+                    .setParameter("order", listOrder(standard.getValue())).setParameter("name", ret[2])
                     .executeUpdate();
         }
         em.createNativeQuery(STANDARD_TALLY).setParameter("sign", 1).setParameter("returnId", returnId).executeUpdate();
+        notApplicableReasons(returnId, 1);
     }
 
     /** Takes a counted return's figures out of the tallies; does nothing for a return not counted. */
@@ -91,12 +108,45 @@ public class GradeTallies {
         long roundId = ((Number) counted.get(0)).longValue();
         em.createNativeQuery(QUESTION_TALLY).setParameter("sign", -1).setParameter("returnId", returnId).executeUpdate();
         em.createNativeQuery(STANDARD_TALLY).setParameter("sign", -1).setParameter("returnId", returnId).executeUpdate();
+        notApplicableReasons(returnId, -1);
         em.createNativeQuery("DELETE FROM return_standard_grade WHERE return_id = :r").setParameter("r", returnId).executeUpdate();
         em.createNativeQuery("DELETE FROM report_counted_return WHERE return_id = :r").setParameter("r", returnId).executeUpdate();
         em.createNativeQuery("DELETE FROM grade_tally WHERE round_id = :round AND answers = 0")
                 .setParameter("round", roundId).executeUpdate();
         em.createNativeQuery("DELETE FROM standard_grade_tally WHERE round_id = :round AND agencies = 0")
                 .setParameter("round", roundId).executeUpdate();
+        em.createNativeQuery("DELETE FROM na_reason_tally WHERE round_id = :round AND answers = 0")
+                .setParameter("round", roundId).executeUpdate();
+    }
+
+    /**
+     * Adds (sign 1) or removes (sign -1) the return's Not applicable answers to the reasons tally, one answer per
+     * question: a few statements per return, since a reason is too long to key an upsert (see V90).
+     */
+    private void notApplicableReasons(long returnId, int sign) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> answers = em.createNativeQuery(NA_ANSWERS).setParameter("returnId", returnId)
+                .setParameter("na", Grade.NOT_APPLICABLE.code).getResultList();
+        for (Object[] a : answers) {
+            List<?> row = em.createNativeQuery(NA_REASON_ROW).setParameter("round", a[0]).setParameter("standard", a[1])
+                    .setParameter("question", a[2]).setParameter("sector", a[3]).setParameter("reason", a[4])
+                    .setParameter("sign", sign).setMaxResults(1).getResultList();
+            if (!row.isEmpty()) {
+                em.createNativeQuery("UPDATE na_reason_tally SET answers = answers + :sign WHERE id = :id")
+                        .setParameter("sign", sign).setParameter("id", row.get(0)).executeUpdate();
+            } else if (sign > 0) {
+                em.createNativeQuery("""
+                        INSERT INTO na_reason_tally (round_id, standard_key, question_key, sector_code, reason, answers)
+                        VALUES (:round, :standard, :question, :sector, :reason, 1)""")
+                        .setParameter("round", a[0]).setParameter("standard", a[1]).setParameter("question", a[2])
+                        .setParameter("sector", a[3]).setParameter("reason", a[4]).executeUpdate();
+            }
+        }
+    }
+
+    /** The agency list's order (V91): weakest first, Not applicable last. */
+    static int listOrder(Grade grade) {
+        return grade.isGraded() ? grade.rank : 5;
     }
 
     private Map<String, Grade> standardGrades(long returnId) {

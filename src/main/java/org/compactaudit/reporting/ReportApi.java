@@ -22,10 +22,21 @@ public class ReportApi {
     @Inject
     ReportService reports;
 
+    @Inject
+    QuestionsReports questions;
+
     @GET
     @Operation(summary = "A round's figures: per standard and sector counts by grade, Not applicable, totals; weakest standards; return figures")
     public RoundReport report(@PathParam("id") long id) {
         return reports.roundReport(id);
+    }
+
+    @GET
+    @Path("questions")
+    @Operation(summary = "Every question of the round: answers by grade, per sector and in all, Not applicable apart,"
+            + " with the denominator (graded), read from the tallies")
+    public QuestionsReport questions(@PathParam("id") long id) {
+        return questions.questions(id);
     }
 
     @GET

@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -32,8 +33,6 @@ import org.compactaudit.reporting.RoundReport.SectorFigures;
 import org.compactaudit.reporting.RoundReport.SectorReturns;
 import org.compactaudit.reporting.RoundReport.StandardFigures;
 import org.compactaudit.reporting.RoundReport.WeakStandard;
-import org.compactaudit.reporting.StandardReport.NotApplicableReason;
-import org.compactaudit.reporting.StandardReport.QuestionFigures;
 import org.compactaudit.tool.Grade;
 import org.compactaudit.web.PdfRenderer;
 
@@ -83,16 +82,32 @@ public class ReportExports {
     ReportService reports;
 
     @Inject
+    QuestionsReports questionReports;
+
+    @Inject
+    WideExport wide;
+
+    @Inject
     PdfRenderer pdf;
 
     /**
-     * The download named by {@code file} ({@code export.csv}, {@code export.xlsx} or {@code export.pdf}) as an
-     * attachment: what the API and the report page both answer.
+     * The download named by {@code file} ({@code export.csv}, {@code export-wide.csv}, {@code export-wide.xlsx}, {@code export.xlsx} or
+     * {@code export.pdf}) as an attachment: what the API and the report page both answer. {@code include} lists the
+     * wide export's optional columns (evidence, actions).
      */
-    public Response download(long roundId, String file) {
+    public Response download(long roundId, String file, List<String> include) {
         reports.round(roundId);
         String name = "round-" + roundId + "-";
         return switch (file) {
+            case "export-wide.csv" -> {
+                Set<String> details = WideExport.details(include);
+                yield attachment((StreamingOutput) out -> wide.writeCsv(roundId, details, out), "text/csv; charset=UTF-8",
+                        name + "agencies.csv");
+            }
+            case "export-wide.xlsx" -> {
+                Set<String> details = WideExport.details(include);
+                yield attachment((StreamingOutput) out -> wide.writeXlsx(roundId, details, out), XLSX, name + "agencies.xlsx");
+            }
             case "export.csv" -> attachment((StreamingOutput) out -> writeCsv(roundId, out), "text/csv; charset=UTF-8",
                     name + "answers.csv");
             case "export.xlsx" -> attachment(xlsx(roundId), XLSX, name + "report.xlsx");
@@ -197,7 +212,10 @@ public class ReportExports {
         }
     }
 
-    /** The workbook: overview, return figures, weakest standards, and each standard's questions (figures only: small). */
+    /**
+     * The workbook: overview, return figures, weakest standards, every question (all sectors, then by sector) and
+     * the Not applicable reasons, all from the tallies (figures only: small).
+     */
     public byte[] xlsx(long roundId) {
         RoundReport report = reports.roundReport(roundId);
         try (java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
@@ -234,29 +252,41 @@ public class ReportExports {
                 weakest.value(r++, 5, w.weakShare());
             }
 
+            QuestionsReport every = questionReports.questions(roundId);
+            Worksheet totals = workbook.newWorksheet("Questions");
+            header(totals, "Standard key", "Question key", "Question", "Sector", "Outstanding", "Good",
+                    "Requires Improvement", "Inadequate", "Graded", "Not applicable", "Outstanding %", "Good %",
+                    "Requires Improvement %", "Inadequate %");
             Worksheet questions = workbook.newWorksheet("Drill-downs");
             header(questions, "Standard key", "Question key", "Question", "Sector", "Outstanding", "Good",
                     "Requires Improvement", "Inadequate", "Graded", "Not applicable", "Outstanding %", "Good %",
                     "Requires Improvement %", "Inadequate %");
-            Worksheet reasons = workbook.newWorksheet("Not applicable reasons");
-            header(reasons, "Standard key", "Question key", "Sector", "Reason", "Answers");
             r = 1;
-            int n = 1;
-            for (StandardFigures s : report.standards()) {
-                StandardReport drill = reports.standardReport(roundId, s.standardKey(), 1);
-                for (QuestionFigures q : drill.questions()) {
+            int t = 1;
+            for (QuestionsReport.StandardQuestions s : every.standards()) {
+                for (QuestionsReport.QuestionRow q : s.questions()) {
+                    totals.value(t, 0, s.standardKey());
+                    figures(totals, t++, 1, q.questionKey(), q.text(), "All sectors", q.total());
                     for (SectorFigures f : q.sectors()) {
                         questions.value(r, 0, s.standardKey());
                         figures(questions, r++, 1, q.questionKey(), q.text(), f.sectorName(), f.figures());
                     }
                     questions.value(r, 0, s.standardKey());
                     figures(questions, r++, 1, q.questionKey(), q.text(), "All sectors", q.total());
-                    for (NotApplicableReason reason : q.notApplicableReasons()) {
-                        reasons.value(n, 0, s.standardKey());
-                        reasons.value(n, 1, q.questionKey());
-                        reasons.value(n, 2, reason.sectorName());
-                        reasons.value(n, 3, reason.reason());
-                        reasons.value(n++, 4, reason.answers());
+                }
+            }
+            Worksheet reasons = workbook.newWorksheet("Not applicable reasons");
+            header(reasons, "Standard key", "Question key", "Sector", "Reason", "Answers");
+            Map<String, List<QuestionsReports.Reason>> given = questionReports.notApplicableReasons(roundId);
+            r = 1;
+            for (QuestionsReport.StandardQuestions s : every.standards()) {
+                for (QuestionsReport.QuestionRow q : s.questions()) {
+                    for (QuestionsReports.Reason reason : given.getOrDefault(q.questionKey(), List.of())) {
+                        reasons.value(r, 0, s.standardKey());
+                        reasons.value(r, 1, q.questionKey());
+                        reasons.value(r, 2, reason.sectorName());
+                        reasons.value(r, 3, reason.reason());
+                        reasons.value(r++, 4, reason.answers());
                     }
                 }
             }

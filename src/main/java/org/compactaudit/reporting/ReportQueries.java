@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.compactaudit.tool.Grade;
-
 /**
  * Every SQL statement of the reporting feature: the tallies kept by round and response, the round's tool versions,
  * and moderation's grades beside the self-assessed ones. Rows come back as the columns each statement selects.
@@ -58,14 +56,39 @@ public class ReportQueries {
                 Map.of("round", roundId, "standard", standardKey));
     }
 
+    /** Every question of the round's tool versions, newest version first (its wording is the one reports use). */
+    List<Object[]> questionsOfRound(long roundId) {
+        return rows("""
+                SELECT s.standard_key, q.question_key, q.text, q.position FROM question q
+                JOIN standard s ON s.id = q.standard_id
+                JOIN tool_version tv ON tv.id = s.tool_version_id
+                WHERE tv.id IN (SELECT rt.tool_version_id FROM round_tool rt WHERE rt.round_id = :round)
+                ORDER BY tv.published_at DESC, tv.id DESC""",
+                Map.of("round", roundId));
+    }
+
+    /** The whole question-level tally of the round: at most questions × sectors × 5 rows. */
+    List<Object[]> questionTalliesOfRound(long roundId) {
+        return rows("""
+                SELECT standard_key, question_key, sector_code, grade, answers FROM grade_tally WHERE round_id = :round""",
+                Map.of("round", roundId));
+    }
+
+    /** Every Not applicable reason of the round, from the reasons tally. */
+    List<Object[]> notApplicableReasonsOfRound(long roundId) {
+        return rows("""
+                SELECT standard_key, question_key, sector_code, reason, SUM(answers) FROM na_reason_tally
+                WHERE round_id = :round GROUP BY standard_key, question_key, sector_code, reason""",
+                Map.of("round", roundId));
+    }
+
+    /** Read from the reasons tally (V90), never the answers; '' is an answer with no reason given. */
     List<Object[]> notApplicableReasons(long roundId, String standardKey) {
         return rows("""
-                SELECT q.question_key, c.sector_code, an.na_reason, COUNT(*) FROM answer an
-                JOIN report_counted_return c ON c.return_id = an.return_id
-                JOIN question q ON q.id = an.question_id JOIN standard s ON s.id = q.standard_id
-                WHERE c.round_id = :round AND s.standard_key = :standard AND an.grade = :na
-                GROUP BY q.question_key, c.sector_code, an.na_reason""",
-                Map.of("round", roundId, "standard", standardKey, "na", Grade.NOT_APPLICABLE.code));
+                SELECT question_key, sector_code, reason, SUM(answers) FROM na_reason_tally
+                WHERE round_id = :round AND standard_key = :standard
+                GROUP BY question_key, sector_code, reason""",
+                Map.of("round", roundId, "standard", standardKey));
     }
 
     List<Object[]> agencyGradeTotals(long roundId, String standardKey) {
@@ -122,24 +145,21 @@ public class ReportQueries {
                 Map.of("partnership", partnershipCode));
     }
 
-    long agencyGradeCount(long roundId, String standardKey) {
-        return ((Number) em.createNativeQuery("""
-                SELECT COUNT(*) FROM return_standard_grade WHERE round_id = :round AND standard_key = :standard""")
-                .setParameter("round", roundId).setParameter("standard", standardKey).getSingleResult()).longValue();
-    }
-
-    /** Agencies with their derived grade for the standard, weakest first: {@code size} of them from {@code first}. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Agencies with their derived grade for the standard, weakest first: {@code size} of them from {@code first}.
+     * The inner select reads the page along index ix_rsg_list (V91; its order by names every index column so H2
+     * sees the index as sorted) and only those rows are joined.
+     */
     List<Object[]> agencyGrades(long roundId, String standardKey, int first, int size) {
-        return em.createNativeQuery("""
-                SELECT ag.id, ag.name, c.sector_code, g.grade FROM return_standard_grade g
+        return rows("""
+                SELECT ag.id, ag.name, c.sector_code, g.grade FROM (
+                    SELECT return_id, grade, list_order, agency_name FROM return_standard_grade
+                    WHERE round_id = :round AND standard_key = :standard
+                    ORDER BY round_id, standard_key, list_order, agency_name, return_id LIMIT :size OFFSET :first) g
                 JOIN report_counted_return c ON c.return_id = g.return_id
                 JOIN audit_return r ON r.id = g.return_id JOIN agency ag ON ag.id = r.agency_id
-                WHERE g.round_id = :round AND g.standard_key = :standard
-                ORDER BY CASE g.grade WHEN 'inadequate' THEN 1 WHEN 'requires-improvement' THEN 2 WHEN 'good' THEN 3
-                WHEN 'outstanding' THEN 4 ELSE 5 END, ag.name, ag.id""")
-                .setParameter("round", roundId).setParameter("standard", standardKey)
-                .setFirstResult(first).setMaxResults(size).getResultList();
+                ORDER BY g.list_order, g.agency_name, g.return_id""",
+                Map.of("round", roundId, "standard", standardKey, "size", size, "first", first));
     }
 
     @SuppressWarnings("unchecked")

@@ -38,6 +38,8 @@ public class ReportResource {
         static native TemplateInstance overviewPdf(RoundReport report, List<Grade> grades, String chart, boolean pdf);
 
         static native TemplateInstance standard(StandardReport report, List<Grade> grades);
+
+        static native TemplateInstance questions(QuestionsReport report, List<Grade> grades);
     }
 
     @Inject
@@ -45,6 +47,9 @@ public class ReportResource {
 
     @Inject
     ReportExports exports;
+
+    @Inject
+    QuestionsReports questions;
 
     @Inject
     CurrentUser user;
@@ -61,11 +66,19 @@ public class ReportResource {
      * {@code /api/v1/rounds/{id}/export.*} take HTTP Basic only.
      */
     @GET
-    @Path("{file: export\\.(csv|xlsx|pdf)}")
+    @Path("{file: (export\\.(csv|xlsx|pdf)|export-wide\\.(csv|xlsx))}")
     @Produces({"text/csv", ReportExports.XLSX, "application/pdf"})
-    public Response export(@PathParam("id") long id, @PathParam("file") String file) {
+    public Response export(@PathParam("id") long id, @PathParam("file") String file,
+            @QueryParam("include") List<String> include) {
         requireReader(user);
-        return exports.download(id, file);
+        return exports.download(id, file, include);
+    }
+
+    @GET
+    @Path("questions")
+    public TemplateInstance questions(@PathParam("id") long id) {
+        requireReader(user);
+        return Templates.questions(questions.questions(id), GRADED);
     }
 
     @GET

@@ -133,7 +133,7 @@ public class ReportService {
         for (Object[] row : queries.notApplicableReasons(roundId, standardKey)) {
             String sector = (String) row[1];
             reasons.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(new NotApplicableReason(sector,
-                    sectorName(sectors, sector), row[2] == null ? "No reason given" : (String) row[2], number(row[3])));
+                    sectorName(sectors, sector), ((String) row[2]).isEmpty() ? "No reason given" : (String) row[2], number(row[3])));
         }
 
         Set<String> sectorCodes = new LinkedHashSet<>(agencyBySector.keySet());
@@ -164,18 +164,19 @@ public class ReportService {
                 .toList();
         return new StandardReport(round.id, round.name, standard.key, standard.title, StandardGrade.RULE, sectorRefs,
                 perSector(sectorRefs, agencyBySector), sum(agencyBySector), questions, most,
-                agencies(roundId, standardKey, pageNumber, sectors));
+                agencies(roundId, standardKey, pageNumber, sum(agencyBySector).total(), sectors));
     }
 
-    /** Agencies with their derived grade for the standard, weakest first. */
-    private Page<AgencyGrade> agencies(long roundId, String standardKey, int pageNumber, Map<String, Sector> sectors) {
+    /** Agencies with their derived grade for the standard, weakest first; their number is the standard's tally. */
+    private Page<AgencyGrade> agencies(long roundId, String standardKey, int pageNumber, long total,
+            Map<String, Sector> sectors) {
         int page = Math.max(1, pageNumber);
         List<AgencyGrade> items = queries.agencyGrades(roundId, standardKey, (page - 1) * AGENCIES_PER_PAGE, AGENCIES_PER_PAGE).stream().map(row -> {
             Grade grade = grade(row[3]);
             return new AgencyGrade(number(row[0]), (String) row[1], (String) row[2], sectorName(sectors, (String) row[2]),
                     grade.code, grade.label);
         }).toList();
-        return new Page<>(items, page, AGENCIES_PER_PAGE, queries.agencyGradeCount(roundId, standardKey));
+        return new Page<>(items, page, AGENCIES_PER_PAGE, total);
     }
 
     public Trend trend(String partnershipCode, String standardKey) {
@@ -280,7 +281,7 @@ public class ReportService {
         return result;
     }
 
-    private record StandardInfo(String key, String title, int position) {
+    record StandardInfo(String key, String title, int position) {
     }
 
     /**
@@ -288,7 +289,7 @@ public class ReportService {
      * those of the newest tool version of the round that has it (latest published, then latest imported), so
      * the report, the drill-down and year on year call a standard by one name.
      */
-    private Map<String, StandardInfo> standards(long roundId) {
+    Map<String, StandardInfo> standards(long roundId) {
         return byPosition(queries.standardsOfRound(roundId));
     }
 
@@ -316,18 +317,9 @@ public class ReportService {
         return ordered;
     }
 
+    /** Through the rounds feature, so every report entry point sees only the rounds it may. */
     public AuditRound round(long roundId) {
         return roundQueries.findRound(roundId)
                 .orElseThrow(() -> DomainException.notFound("There is no audit round " + roundId + "."));
     }
-
-
-
-
-
-
-
-
-
-
 }

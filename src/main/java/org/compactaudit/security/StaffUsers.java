@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -61,6 +62,9 @@ public class StaffUsers {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<StaffUserChanged> changed;
 
     public Page<UserView> list(int page, int size, String sort, String role) {
         Sort order = "email".equals(sort) ? Sort.by("email") : Sort.by("displayName").and("email");
@@ -145,6 +149,9 @@ public class StaffUsers {
             }
             user.active = change.active();
         }
+        if (roles != null || change.active() != null) {
+            changed.fire(new StaffUserChanged(user.email));
+        }
         return UserView.of(user);
     }
 
@@ -183,6 +190,7 @@ public class StaffUsers {
         failIfAny(errors);
         user.passwordHash = Passwords.hash(newPassword);
         user.passwordChangedAt = clock.instant();
+        changed.fire(new StaffUserChanged(user.email));
     }
 
     private static void guardLastAdmin(StaffUser user) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -90,6 +91,14 @@ public class ErrorMappers {
             default -> e.getMessage();
         };
         return answer(status, message, List.of());
+    }
+
+    /** No database connection within the pool's acquisition timeout: the service is busy, the client may retry. */
+    @ServerExceptionMapper
+    public Response noConnection(JDBCConnectionException e) {
+        LOG.warn("No database connection at " + uri.getPath() + ": " + e.getMessage());
+        return Response.fromResponse(answer(503, "The service is busy. Try again in a few seconds.", List.of()))
+                .header("Retry-After", "5").build();
     }
 
     @ServerExceptionMapper

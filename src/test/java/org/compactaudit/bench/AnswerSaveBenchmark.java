@@ -57,6 +57,9 @@ public final class AnswerSaveBenchmark {
 
     private static final String UNKNOWN = "?";
 
+    /** The index of "school" in {@link BenchData#SECTORS}: the benchmark's tool is for schools. */
+    private static final int SCHOOL = BenchData.SECTORS.indexOf("school");
+
     private record Target(long returnId, String token) {
     }
 
@@ -167,6 +170,7 @@ public final class AnswerSaveBenchmark {
     private static void work(Http11 client, int thread, int threads, List<Target> targets, Window window, long[] latencies,
             Map<String, String> lastEvidence, AtomicLong ok, AtomicLong failed) {
         Map<String, Integer> versions = new HashMap<>();
+        BenchData data = new BenchData(1_000L + thread);
         int n = 0;
         int i = 0;
         boolean warm = false;
@@ -190,8 +194,15 @@ public final class AnswerSaveBenchmark {
             String key = "s" + (1 + i % STANDARDS) + "-q" + (1 + (i / STANDARDS) % QUESTIONS);
             i++;
             String slot = target.returnId() + "/" + key;
-            String evidence = "Bench evidence from thread " + thread + ", save " + i + " – ŵ 👍";
-            String body = "{\"grade\":\"good\",\"evidence\":\"" + evidence + "\",\"version\":" + versions.getOrDefault(slot, 0) + "}";
+            // Realistic content: a drawn grade, evidence of the length agencies write, a reason or an action where
+            // the grade asks for one; the marker keeps each save's evidence unique for the final check.
+            String grade = data.grade(SCHOOL);
+            String evidence = data.evidence() + " (thread " + thread + ", save " + i + " – ŵ 👍)";
+            String extra = grade.equals("not-applicable") ? ",\"naReason\":\"" + data.naReason() + "\""
+                    : grade.equals("requires-improvement") || grade.equals("inadequate")
+                            ? ",\"action\":{\"what\":\"" + data.action() + "\",\"owner\":\"Designated safeguarding lead\"}" : "";
+            String body = "{\"grade\":\"" + grade + "\",\"evidence\":\"" + evidence + "\"" + extra + ",\"version\":"
+                    + versions.getOrDefault(slot, 0) + "}";
             long start = warm && window.interval() > 0 ? due : System.nanoTime();
             due += warm ? window.interval() : 0;
             try {

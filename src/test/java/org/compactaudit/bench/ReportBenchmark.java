@@ -1,16 +1,22 @@
 package org.compactaudit.bench;
 
+import static io.restassured.RestAssured.given;
+
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 import javax.sql.DataSource;
 
@@ -18,21 +24,30 @@ import jakarta.inject.Inject;
 
 import org.compactaudit.agency.CycleGroup;
 import org.compactaudit.partnership.Partnership;
+import org.compactaudit.reporting.QuestionsReports;
 import org.compactaudit.reporting.ReportExports;
 import org.compactaudit.reporting.ReportService;
+import org.compactaudit.reporting.WideExport;
 import org.compactaudit.round.AuditRound;
+import org.compactaudit.security.Role;
 import org.compactaudit.support.Fixtures;
+import org.compactaudit.support.TestUsers;
 import org.compactaudit.tool.ToolVersion;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * National-scale benchmark of the MESC report (not part of the test suite: its name matches no surefire include).
  * Builds a 120-question tool, a round of {@code bench.returns} submitted returns and a round of 500 in the same
- * database with set-based, chunked INSERT ... SELECT (no HTTP, no ORM), builds the tallies with INSERT ... SELECT
- * GROUP BY (the per-return standard grades in chunks through the client), then times {@link ReportService#roundReport} on both rounds (p50/p95), the plain GROUP BY over the
- * answers that the tallies replace, and the streamed CSV export. See docs/reporting.md for the command.
+ * database over JDBC (no HTTP, no ORM): agencies at a directory's unequal sector sizes, every answer's grade drawn
+ * from a seeded random source with realistic weights per sector, evidence of realistic length ({@link BenchData});
+ * each return's standard grades derived as it is written, the tallies with INSERT ... SELECT GROUP BY. Then times,
+ * alternating between the two rounds: the round report, the drill-down (service and page), every question's
+ * figures (service, API with HTTP Basic, page), the workbook; then the plain GROUP BY over the answers that the
+ * tallies replace, and the streamed CSV export. See docs/reporting.md for the command.
  */
 @QuarkusTest
 class ReportBenchmark {
@@ -40,8 +55,6 @@ class ReportBenchmark {
     private static final int SMALL = 500;
     private static final int CHUNK = 1_000;
     private static final Timestamp AT = Timestamp.from(Instant.parse("2018-06-01T10:00:00Z"));
-    private static final List<String> SECTORS = List.of("statutory", "health", "gp-practice", "school",
-            "further-education", "early-years", "voluntary-community", "sport-culture", "faith", "commercial");
 
     /** Grades by rank for the derived standard grade: the lowest graded answer, Not applicable ignored. */
     private static final List<String> BY_RANK = List.of("inadequate", "requires-improvement", "good", "outstanding");
@@ -64,7 +77,16 @@ class ReportBenchmark {
     ReportService reports;
 
     @Inject
+    QuestionsReports questions;
+
+    @Inject
     ReportExports exports;
+
+    @Inject
+    TestUsers users;
+
+    @Inject
+    WideExport wideExport;
 
     @Test
     void benchmark() throws Exception {
@@ -80,17 +102,31 @@ class ReportBenchmark {
         AuditRound small = fixtures.round(partnership, tool);
 
         long start = System.nanoTime();
-        long answers = generate(big, tool, returns) + generate(small, tool, SMALL);
+        BenchData data = new BenchData(20_181_901L);
+        long answers = generate(big, tool, returns, data) + generate(small, tool, SMALL, data);
         double generateSeconds = seconds(start);
         print(String.format("generated %,d returns and %,d answers in %.1f s (%,.0f answers/s), tallies included",
                 returns + SMALL, answers, generateSeconds, answers / generateSeconds));
+        print(String.format("tally rows: %,d question-level, %,d standard-level, %,d Not applicable reasons",
+                count("grade_tally"), count("standard_grade_tally"), count("na_reason_tally")));
 
-        double[][] times = time(big.id, small.id, iterations);
-        double[] bigTimes = times[0];
-        double[] smallTimes = times[1];
-        print(String.format("round report, %,d returns: p50 %.2f ms, p95 %.2f ms", returns, pct(bigTimes, 50), pct(bigTimes, 95)));
-        print(String.format("round report, %,d returns: p50 %.2f ms, p95 %.2f ms", SMALL, pct(smallTimes, 50), pct(smallTimes, 95)));
-        print(String.format("p95 ratio %,d / %,d returns: %.2f", returns, SMALL, pct(bigTimes, 95) / pct(smallTimes, 95)));
+        report("round report", returns, time(big.id, small.id, iterations, reports::roundReport));
+        report("drill-down s1 (service)", returns, time(big.id, small.id, iterations,
+                id -> reports.standardReport(id, "s1", 1)));
+
+        report("every question (service)", returns, time(big.id, small.id, iterations, questions::questions));
+
+        String manager = users.create(Role.MANAGER);
+        String cookie = signIn(manager);
+        int http = Math.min(iterations, 200);
+        report("drill-down s1 page (HTTP, signed in)", returns, time(big.id, small.id, http,
+                id -> page(given().cookie("compact-audit-session", cookie), "/rounds/" + id + "/report/standards/s1")));
+        report("every question API (HTTP Basic)", returns, time(big.id, small.id, http,
+                id -> page(given().auth().preemptive().basic(manager, TestUsers.PASSWORD), "/api/v1/rounds/" + id
+                        + "/report/questions")));
+        report("every question page (HTTP, signed in)", returns, time(big.id, small.id, http,
+                id -> page(given().cookie("compact-audit-session", cookie), "/rounds/" + id + "/report/questions")));
+        report("XLSX workbook", returns, time(big.id, small.id, 20, exports::xlsx));
 
         double[] plain = new double[3];
         for (int i = 0; i < plain.length; i++) {
@@ -115,22 +151,84 @@ class ReportBenchmark {
         double csvSeconds = seconds(t);
         print(String.format("CSV export: %,d rows, %,d MB in %.1f s = %,.0f rows/s (max heap %d MB)", rows,
                 out.bytes / (1024 * 1024), csvSeconds, rows / csvSeconds, Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+
+        wide(big.id, returns, Set.of());
+        wide(big.id, returns, Set.of("evidence", "actions"));
+    }
+
+    /** The wide CSV of the big round, timed, with the peak heap used while it streams (sampled every 50 ms). */
+    private void wide(long roundId, int returns, Set<String> details) throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        AtomicLong peak = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        System.gc();
+        long before = memory.getHeapMemoryUsage().getUsed();
+        CountingStream out = new CountingStream();
+        sampler.start();
+        long t = System.nanoTime();
+        long rows = wideExport.writeCsv(roundId, details, out);
+        double seconds = seconds(t);
+        sampler.interrupt();
+        sampler.join();
+        print(String.format("wide CSV %s, %,d returns: %,d rows, %,d MB in %.2f s; heap used before %d MB, peak %d MB,"
+                + " max %d MB", details.isEmpty() ? "(grades)" : details, returns, rows, out.bytes / (1024 * 1024), seconds,
+                before >> 20, peak.get() >> 20, memory.getHeapMemoryUsage().getMax() >> 20));
+    }
+
+    private static void report(String what, int returns, double[][] times) {
+        print(String.format("%s, %,d returns: p50 %.2f ms, p95 %.2f ms", what, returns, pct(times[0], 50), pct(times[0], 95)));
+        print(String.format("%s, %,d returns: p50 %.2f ms, p95 %.2f ms", what, SMALL, pct(times[1], 50), pct(times[1], 95)));
+        print(String.format("%s, p95 ratio %,d / %,d returns: %.2f", what, returns, SMALL, pct(times[0], 95) / pct(times[1], 95)));
+    }
+
+    private long count(String table) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                var rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void page(RequestSpecification as, String path) {
+        int status = as.redirects().follow(false).get(path).statusCode();
+        if (status != 200) {
+            throw new IllegalStateException(path + " answered " + status);
+        }
+    }
+
+    private static String signIn(String email) {
+        Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", email).formParam("j_password", TestUsers.PASSWORD).post("/j_security_check");
+        String cookie = login.getCookie("compact-audit-session");
+        if (cookie == null) {
+            throw new IllegalStateException("Sign-in failed: " + login.statusCode());
+        }
+        return cookie;
     }
 
     /**
      * Times both rounds under the same conditions: both warmed up first, then calls alternate between them, so
      * neither pays more of the JIT's warm-up or of a garbage collection than the other.
      */
-    private double[][] time(long bigRound, long smallRound, int iterations) {
-        for (int i = 0; i < 100; i++) {
-            reports.roundReport(bigRound);
-            reports.roundReport(smallRound);
+    private static double[][] time(long bigRound, long smallRound, int iterations, LongConsumer call) {
+        for (int i = 0; i < Math.min(100, iterations); i++) {
+            call.accept(bigRound);
+            call.accept(smallRound);
         }
         double[][] times = new double[2][iterations];
         for (int i = 0; i < iterations; i++) {
             for (int r = 0; r < 2; r++) {
                 long t = System.nanoTime();
-                reports.roundReport(r == 0 ? bigRound : smallRound);
+                call.accept(r == 0 ? bigRound : smallRound);
                 times[r][i] = (System.nanoTime() - t) / 1e6;
             }
         }
@@ -139,17 +237,38 @@ class ReportBenchmark {
         return times;
     }
 
-    /** Agencies, submitted returns (2% late), 120 answers each and the tallies: set-based and chunked. */
-    private long generate(AuditRound round, ToolVersion tool, int count) throws SQLException {
+    /**
+     * Agencies (sectors at a directory's unequal sizes), submitted returns (about one in twelve late) and 120 answers
+     * each, grades drawn from {@link BenchData}; each return's standard grades are derived in the client as they are
+     * written; then the tallies with INSERT ... SELECT GROUP BY over what was written.
+     */
+    private long generate(AuditRound round, ToolVersion tool, int count, BenchData data) throws SQLException {
         String prefix = "bench-" + round.id + "-";
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            List<long[]> questions = new ArrayList<>();
+            List<String> standardKeys = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT q.id, s.standard_key FROM question q"
+                    + " JOIN standard s ON s.id = q.standard_id WHERE s.tool_version_id = ? ORDER BY s.position, q.position")) {
+                q.setLong(1, tool.id);
+                try (var rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        String key = rs.getString(2);
+                        if (!standardKeys.contains(key)) {
+                            standardKeys.add(key);
+                        }
+                        questions.add(new long[] {rs.getLong(1), standardKeys.indexOf(key)});
+                    }
+                }
+            }
+            int[] sectorOf = new int[count];
             try (PreparedStatement agency = c.prepareStatement("""
                     INSERT INTO agency (name, sector_code, cycle_group, active, created_at, updated_at, version)
                     VALUES (?, ?, ?, TRUE, ?, ?, 0)""")) {
                 for (int i = 0; i < count; i++) {
+                    sectorOf[i] = data.sector();
                     agency.setString(1, prefix + i);
-                    agency.setString(2, SECTORS.get(i % SECTORS.size()));
+                    agency.setString(2, BenchData.SECTORS.get(sectorOf[i]));
                     agency.setString(3, CycleGroup.A.name());
                     agency.setTimestamp(4, AT);
                     agency.setTimestamp(5, AT);
@@ -163,8 +282,8 @@ class ReportBenchmark {
             try (PreparedStatement ret = c.prepareStatement("""
                     INSERT INTO audit_return (round_id, agency_id, tool_version_id, cohort_reason, status, submitted_at,
                                               late, version)
-                    SELECT ?, a.id, ?, 'CYCLE_GROUP', 'SUBMITTED', ?, MOD(a.id, 50) = 0, 0
-                    FROM agency a WHERE a.name LIKE ?""")) {
+                    SELECT ?, a.id, ?, 'CYCLE_GROUP', 'SUBMITTED', ?, MOD(a.id, 12) = 0, 0
+                    FROM agency a WHERE a.name LIKE ? ORDER BY a.id""")) {
                 ret.setLong(1, round.id);
                 ret.setLong(2, tool.id);
                 ret.setTimestamp(3, AT);
@@ -174,28 +293,54 @@ class ReportBenchmark {
             c.commit();
             long[] range = range(c, round.id);
             long answers = 0;
-            for (long from = range[0]; from <= range[1]; from += CHUNK) {
-                try (PreparedStatement answer = c.prepareStatement("""
-                        INSERT INTO answer (return_id, question_id, grade, evidence, na_reason, action_what, action_owner,
-                                            action_due, carried_forward, updated_at, version)
-                        SELECT r.id, q.id, g.grade, 'Policy seen; staff trained in the last year.',
-                               CASE WHEN g.grade = 'not-applicable' THEN 'We do not provide this service.' END,
-                               CASE WHEN g.grade IN ('requires-improvement', 'inadequate') THEN 'Review and retrain' END,
-                               CASE WHEN g.grade IN ('requires-improvement', 'inadequate') THEN 'Lead' END,
-                               NULL, FALSE, ?, 0
-                        FROM audit_return r JOIN question q ON 1 = 1 JOIN standard s ON s.id = q.standard_id
-                        JOIN (SELECT 0 AS k, 'outstanding' AS grade UNION ALL SELECT 1, 'good' UNION ALL SELECT 2, 'good'
-                              UNION ALL SELECT 3, 'good' UNION ALL SELECT 4, 'requires-improvement'
-                              UNION ALL SELECT 5, 'inadequate' UNION ALL SELECT 6, 'not-applicable') g
-                          ON g.k = MOD(r.id * 7 + q.id * 13, 7)
-                        WHERE r.round_id = ? AND r.id BETWEEN ? AND ? AND s.tool_version_id = ?""")) {
-                    answer.setTimestamp(1, AT);
-                    answer.setLong(2, round.id);
-                    answer.setLong(3, from);
-                    answer.setLong(4, from + CHUNK - 1);
-                    answer.setLong(5, tool.id);
-                    answers += answer.executeUpdate();
+            try (PreparedStatement answer = c.prepareStatement("""
+                    INSERT INTO answer (return_id, question_id, grade, evidence, na_reason, action_what, action_owner,
+                                        action_due, carried_forward, updated_at, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, NULL, FALSE, ?, 0)""");
+                    PreparedStatement standardGrade = c.prepareStatement(
+                            "INSERT INTO return_standard_grade (return_id, standard_key, round_id, grade, list_order, agency_name)"
+                                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
+                // Returns were inserted in agency order, so return i is agency i's.
+                for (long returnId = range[0]; returnId <= range[1]; returnId++) {
+                    int agency = (int) (returnId - range[0]);
+                    int sector = sectorOf[agency];
+                    int[] lowest = new int[standardKeys.size()];
+                    Arrays.fill(lowest, Integer.MAX_VALUE);
+                    for (long[] question : questions) {
+                        String grade = data.grade(sector);
+                        boolean weak = grade.equals("requires-improvement") || grade.equals("inadequate");
+                        answer.setLong(1, returnId);
+                        answer.setLong(2, question[0]);
+                        answer.setString(3, grade);
+                        answer.setString(4, data.chance(85) ? data.evidence() : null);
+                        answer.setString(5, grade.equals("not-applicable") ? data.naReason() : null);
+                        answer.setString(6, weak ? data.action() : null);
+                        answer.setString(7, weak ? "Designated safeguarding lead" : null);
+                        answer.setTimestamp(8, AT);
+                        answer.addBatch();
+                        int rank = BY_RANK.indexOf(grade);
+                        int s = (int) question[1];
+                        lowest[s] = Math.min(lowest[s], rank < 0 ? Integer.MAX_VALUE : rank);
+                    }
+                    for (int s = 0; s < lowest.length; s++) {
+                        standardGrade.setLong(1, returnId);
+                        standardGrade.setString(2, standardKeys.get(s));
+                        standardGrade.setLong(3, round.id);
+                        standardGrade.setString(4, lowest[s] == Integer.MAX_VALUE ? "not-applicable" : BY_RANK.get(lowest[s]));
+                        // the agency list's order (V91): 1 Inadequate .. 4 Outstanding, 5 Not applicable
+                        standardGrade.setInt(5, lowest[s] == Integer.MAX_VALUE ? 5 : lowest[s] + 1);
+                        standardGrade.setString(6, prefix + agency);
+                        standardGrade.addBatch();
+                    }
+                    answers += questions.size();
+                    if ((returnId - range[0]) % 100 == 99) {
+                        answer.executeBatch();
+                        standardGrade.executeBatch();
+                        c.commit();
+                    }
                 }
+                answer.executeBatch();
+                standardGrade.executeBatch();
                 c.commit();
             }
             try (Statement s = c.createStatement()) {
@@ -208,7 +353,6 @@ class ReportBenchmark {
                         + "SELECT r.id, r.round_id, a.sector_code FROM audit_return r JOIN agency a ON a.id = r.agency_id "
                         + "WHERE r.round_id = " + round.id + " AND r.status = 'SUBMITTED'");
                 c.commit();
-                standardGrades(c, round.id, tool.id, range);
                 s.executeUpdate("INSERT INTO standard_grade_tally (round_id, standard_key, sector_code, grade, agencies) "
                         + "SELECT g.round_id, g.standard_key, c.sector_code, g.grade, COUNT(*) FROM return_standard_grade g "
                         + "JOIN report_counted_return c ON c.return_id = g.return_id WHERE g.round_id = " + round.id
@@ -219,55 +363,15 @@ class ReportBenchmark {
                         + "JOIN question q ON q.id = an.question_id JOIN standard s ON s.id = q.standard_id "
                         + "WHERE c.round_id = " + round.id
                         + " GROUP BY c.round_id, s.standard_key, q.question_key, c.sector_code, an.grade");
+                s.executeUpdate("INSERT INTO na_reason_tally (round_id, standard_key, question_key, sector_code, reason, answers) "
+                        + "SELECT c.round_id, s.standard_key, q.question_key, c.sector_code, COALESCE(an.na_reason, ''), COUNT(*) "
+                        + "FROM report_counted_return c JOIN answer an ON an.return_id = c.return_id "
+                        + "JOIN question q ON q.id = an.question_id JOIN standard s ON s.id = q.standard_id "
+                        + "WHERE c.round_id = " + round.id + " AND an.grade = 'not-applicable'"
+                        + " GROUP BY c.round_id, s.standard_key, q.question_key, c.sector_code, COALESCE(an.na_reason, '')");
                 c.commit();
             }
             return answers;
-        }
-    }
-
-    /**
-     * Each return's derived grade per standard, aggregated here from one index range of answers per chunk: a join
-     * from answer to question in SQL let H2 drive from the question and scan every answer once per chunk.
-     */
-    private static void standardGrades(Connection c, long roundId, long toolId, long[] range) throws SQLException {
-        Map<Long, String> standardOf = new HashMap<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT q.id, s.standard_key FROM question q"
-                + " JOIN standard s ON s.id = q.standard_id WHERE s.tool_version_id = ?")) {
-            q.setLong(1, toolId);
-            try (var rs = q.executeQuery()) {
-                while (rs.next()) {
-                    standardOf.put(rs.getLong(1), rs.getString(2));
-                }
-            }
-        }
-        try (PreparedStatement read = c.prepareStatement(
-                "SELECT return_id, question_id, grade FROM answer WHERE return_id BETWEEN ? AND ?");
-                PreparedStatement write = c.prepareStatement(
-                        "INSERT INTO return_standard_grade (return_id, standard_key, round_id, grade) VALUES (?, ?, ?, ?)")) {
-            for (long from = range[0]; from <= range[1]; from += CHUNK) {
-                Map<Long, Map<String, Integer>> lowest = new HashMap<>();
-                read.setLong(1, from);
-                read.setLong(2, from + CHUNK - 1);
-                try (var rs = read.executeQuery()) {
-                    while (rs.next()) {
-                        int rank = BY_RANK.indexOf(rs.getString(3));
-                        lowest.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
-                                .merge(standardOf.get(rs.getLong(2)), rank < 0 ? Integer.MAX_VALUE : rank, Math::min);
-                    }
-                }
-                for (Map.Entry<Long, Map<String, Integer>> ret : lowest.entrySet()) {
-                    for (Map.Entry<String, Integer> standard : ret.getValue().entrySet()) {
-                        write.setLong(1, ret.getKey());
-                        write.setString(2, standard.getKey());
-                        write.setLong(3, roundId);
-                        write.setString(4, standard.getValue() == Integer.MAX_VALUE ? "not-applicable"
-                                : BY_RANK.get(standard.getValue()));
-                        write.addBatch();
-                    }
-                }
-                write.executeBatch();
-                c.commit();
-            }
         }
     }
 

@@ -83,6 +83,49 @@ class ReportApiTest {
                 .body("agencies.items[0].grade", equalTo("inadequate"));
     }
 
+    /** The expected figures are the fixture's grid (see ReportFixture), column by column. */
+    @Test
+    void theQuestionsApiGivesEveryQuestionByGradeAndSectorWithNotApplicableApartAndItsDenominator() {
+        long round = fixture.build().round().id;
+        as(Role.MESC).get("/api/v1/rounds/{id}/report/questions", round).then().statusCode(200)
+                .body("roundId", equalTo((int) round))
+                .body("sectors.code", contains("gp-practice", "school"))
+                .body("standards.standardKey", contains("s1", "s2"))
+                .body("standards[0].title", equalTo("Standard 1"))
+                .body("standards[0].questions.questionKey", contains("s1-q1", "s1-q2"))
+                .body("standards[1].questions.questionKey", contains("s2-q1", "s2-q2"))
+                // s1-q1: S1 O, S2 RI, S3 N/A | G1 G, G2 N/A, G3 G
+                .body("standards[0].questions[0].text", equalTo("Question 1 of standard 1?"))
+                .body("standards[0].questions[0].total.outstanding", equalTo(1))
+                .body("standards[0].questions[0].total.good", equalTo(2))
+                .body("standards[0].questions[0].total.requiresImprovement", equalTo(1))
+                .body("standards[0].questions[0].total.inadequate", equalTo(0))
+                .body("standards[0].questions[0].total.notApplicable", equalTo(2))
+                .body("standards[0].questions[0].total.graded", equalTo(4))
+                .body("standards[0].questions[0].sectors[0].sectorCode", equalTo("gp-practice"))
+                .body("standards[0].questions[0].sectors[0].figures.good", equalTo(2))
+                .body("standards[0].questions[0].sectors[0].figures.notApplicable", equalTo(1))
+                .body("standards[0].questions[0].sectors[0].figures.graded", equalTo(2))
+                .body("standards[0].questions[0].sectors[1].figures.outstanding", equalTo(1))
+                .body("standards[0].questions[0].sectors[1].figures.requiresImprovement", equalTo(1))
+                .body("standards[0].questions[0].sectors[1].figures.graded", equalTo(2))
+                // s2-q2: S1 RI, S2 G, S3 O | G1 I, G2 G, G3 G
+                .body("standards[1].questions[1].total.graded", equalTo(6))
+                .body("standards[1].questions[1].total.notApplicable", equalTo(0))
+                .body("standards[1].questions[1].total.weakShare", equalTo(33.3f))
+                .body("standards[1].questions[1].sectors[0].figures.inadequate", equalTo(1))
+                .body("standards[1].questions[1].sectors[0].figures.good", equalTo(2));
+    }
+
+    @Test
+    void theQuestionsApiIsForManagersAndMescOnlyAndAnUnknownRoundIsNotFound() {
+        long round = fixture.build().round().id;
+        as(Role.MANAGER).get("/api/v1/rounds/{id}/report/questions", round).then().statusCode(200);
+        as(Role.MODERATOR).get("/api/v1/rounds/{id}/report/questions", round).then().statusCode(403);
+        given().get("/api/v1/rounds/{id}/report/questions", round).then().statusCode(401);
+        as(Role.MESC).get("/api/v1/rounds/{id}/report/questions", -5).then().statusCode(404).body("status", equalTo(404));
+    }
+
     @Test
     void onlyManagersAndMescSeeReportsModeratorsAreRefusedAndUnknownsAreNotFound() {
         long round = fixture.build().round().id;
@@ -127,6 +170,76 @@ class ReportApiTest {
         assertEquals("", na.get("evidence"));
     }
 
+    @Test
+    void theWideCsvHasOneRowPerAgencyWithAGradePerQuestion() throws IOException {
+        ReportFixture.Built built = fixture.build();
+        long round = built.round().id;
+        String csv = as(Role.MESC).get("/api/v1/rounds/{id}/export-wide.csv", round).then().statusCode(200)
+                .header("Content-Disposition", equalTo("attachment; filename=\"round-" + round + "-agencies.csv\""))
+                .extract().asString();
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords();
+        assertEquals(List.of("agency", "sector", "toolVersion", "submittedAt", "late", "s1-q1", "s1-q2", "s2-q1", "s2-q2"),
+                records.get(0).getParser().getHeaderNames());
+        // the six counted returns, GP practices before schools (sector order); S4 and G4 are absent
+        assertEquals(List.of("gp-practice", "gp-practice", "gp-practice", "school", "school", "school"),
+                records.stream().map(r -> r.get("sector")).toList());
+        CSVRecord s1 = wideRow(records, agencyName(built, "S1"));
+        assertEquals(List.of("outstanding", "good", "not-applicable", "requires-improvement"),
+                List.of(s1.get("s1-q1"), s1.get("s1-q2"), s1.get("s2-q1"), s1.get("s2-q2")));
+        assertEquals(built.tool().reference(), s1.get("toolVersion"));
+        assertEquals("2018-06-01T10:00:00Z", s1.get("submittedAt"));
+        assertEquals("false", s1.get("late"));
+        assertEquals("true", wideRow(records, agencyName(built, "S3")).get("late"));
+    }
+
+    @Test
+    void theWideCsvAddsEvidenceAndActionColumnsWhenAskedAndRefusesAnUnknownOne() throws IOException {
+        ReportFixture.Built built = fixture.build();
+        long round = built.round().id;
+        String csv = as(Role.MANAGER).get("/api/v1/rounds/{id}/export-wide.csv?include=evidence,actions", round)
+                .then().statusCode(200).extract().asString();
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords();
+        assertEquals(List.of("s2-q2", "s2-q2 evidence", "s2-q2 naReason", "s2-q2 action", "s2-q2 actionOwner",
+                "s2-q2 actionDue"), records.get(0).getParser().getHeaderNames().subList(5 + 6 * 3, 5 + 6 * 4));
+        CSVRecord g1 = wideRow(records, agencyName(built, "G1"));
+        assertEquals("inadequate", g1.get("s2-q2"));
+        assertEquals("Review and retrain", g1.get("s2-q2 action"));
+        assertEquals("Lee Lead", g1.get("s2-q2 actionOwner"));
+        assertEquals("2018-12-31", g1.get("s2-q2 actionDue"));
+        assertEquals("Policy and training records seen.", g1.get("s2-q2 evidence"));
+        assertEquals("We do not provide this service.", g1.get("s2-q1 naReason"));
+
+        as(Role.MANAGER).get("/api/v1/rounds/{id}/export-wide.csv?include=passwords", round).then().statusCode(400)
+                .body("fields[0].field", equalTo("include"));
+        as(Role.MODERATOR).get("/api/v1/rounds/{id}/export-wide.csv", round).then().statusCode(403);
+    }
+
+    @Test
+    void theWideWorkbookHasTheSameRowsAsTheWideCsvInOneSheet() throws IOException {
+        ReportFixture.Built built = fixture.build();
+        byte[] xlsx = as(Role.MESC).get("/api/v1/rounds/{id}/export-wide.xlsx", built.round().id).then().statusCode(200)
+                .contentType(ReportExports.XLSX).extract().asByteArray();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("wide", ".xlsx");
+        java.nio.file.Files.write(file, xlsx);
+        String sheet;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            sheet = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        // a header and the six counted returns, text written inline
+        assertEquals(7, sheet.split("<row ").length - 1, sheet);
+        assertTrue(sheet.contains(agencyName(built, "G1")));
+        assertTrue(sheet.contains("<t>s2-q2</t>") || sheet.contains(">s2-q2<"), sheet);
+        assertTrue(sheet.contains("inlineStr"));
+    }
+
+    private static CSVRecord wideRow(List<CSVRecord> records, String agency) {
+        return records.stream().filter(r -> r.get("agency").equals(agency)).findFirst().orElseThrow();
+    }
+
     @Transactional
     String agencyName(ReportFixture.Built built, String key) {
         return org.compactaudit.round.Return.<org.compactaudit.round.Return>findById(built.returns().get(key).id).agency.name;
@@ -140,9 +253,11 @@ class ReportApiTest {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("report", ".xlsx");
         java.nio.file.Files.write(file, xlsx);
         String workbook;
+        String questions;
         List<String> sheets = new ArrayList<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             workbook = new String(zip.getInputStream(zip.getEntry("xl/workbook.xml")).readAllBytes(), StandardCharsets.UTF_8);
+            questions = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet4.xml")).readAllBytes(), StandardCharsets.UTF_8);
             zip.stream().map(ZipEntry::getName).forEach(sheets::add);
         } finally {
             java.nio.file.Files.delete(file);
@@ -153,6 +268,9 @@ class ReportApiTest {
         assertTrue(workbook.contains("name=\"Drill-downs\""));
         assertTrue(workbook.contains("name=\"Not applicable reasons\""));
         assertTrue(sheets.contains("xl/worksheets/sheet1.xml"));
+        // the fourth sheet, Questions: a header and one row per question of the round (4), all sectors
+        assertTrue(workbook.indexOf("name=\"Questions\"") > workbook.indexOf("name=\"Weakest standards\""), workbook);
+        assertEquals(5, questions.split("<row ").length - 1, questions);
     }
 
     @Test

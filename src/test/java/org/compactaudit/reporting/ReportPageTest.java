@@ -67,6 +67,39 @@ class ReportPageTest {
         }
     }
 
+    @Test
+    void theRoundReportLinksToEveryQuestionsFiguresWhichAreAccessible() {
+        ReportFixture.Built built = fixture.build();
+        try (BrowserContext context = Browsers.newContext()) {
+            Page page = context.newPage();
+            TestUsers.signIn(page, base.toString(), users.create(Role.MANAGER));
+            page.navigate(base + "rounds/" + built.round().id + "/report");
+            page.locator("a", new Page.LocatorOptions().setHasText("Every question’s figures")).click();
+            assertTrue(page.url().endsWith("/report/questions"));
+            assertEquals("Every question", page.locator("h1").textContent().trim());
+
+            // s1-q1 in all sectors: O1 G2 RI1 I0 of 4 graded, 2 Not applicable
+            Locator s1 = page.locator("table", new Page.LocatorOptions().setHasText("questions of Standard 1, all sectors"));
+            Locator q1 = s1.locator("tr", new Locator.LocatorOptions().setHasText("Question 1 of standard 1?"));
+            assertEquals("1 (25.0%)", q1.locator("td").nth(0).textContent().trim());
+            assertEquals("2 (50.0%)", q1.locator("td").nth(1).textContent().trim());
+            assertEquals("of 4 graded", q1.locator("td").nth(4).textContent().trim());
+            assertEquals("2", q1.locator("td").nth(5).textContent().trim());
+
+            page.locator("summary", new Page.LocatorOptions().setHasText("Question 1 of standard 1?: by sector")).click();
+            Locator bySector = page.locator("table", new Page.LocatorOptions().setHasText("Answers to question s1-q1 by sector"));
+            Locator gp = bySector.locator("tr", new Locator.LocatorOptions().setHasText("GP practice"));
+            assertEquals("2 (100.0%)", gp.locator("td").nth(1).textContent().trim());
+            assertEquals("of 2 graded", gp.locator("td").nth(4).textContent().trim());
+            Accessibility.assertNoViolations(page);
+        }
+        try (BrowserContext context = Browsers.newContext()) {
+            Page page = context.newPage();
+            TestUsers.signIn(page, base.toString(), users.create(Role.MODERATOR));
+            assertEquals(403, page.navigate(base + "rounds/" + built.round().id + "/report/questions").status());
+        }
+    }
+
     /** The page's download links, followed with the browser's own sign-in (the form's session cookie). */
     @Test
     void theDownloadLinksOfTheReportWorkForASignedInBrowser() {
@@ -75,9 +108,11 @@ class ReportPageTest {
             Page page = context.newPage();
             TestUsers.signIn(page, base.toString(), users.create(Role.MESC));
             page.navigate(base + "rounds/" + round + "/report");
-            Map<String, String> types = Map.of("PDF", "application/pdf", "XLSX", ReportExports.XLSX, "CSV", "text/csv");
-            Map<String, String> starts = Map.of("PDF", "%PDF", "XLSX", "PK", "CSV", "round,agency,sector");
-            for (String kind : List.of("PDF", "XLSX", "CSV")) {
+            Map<String, String> types = Map.of("PDF", "application/pdf", "XLSX", ReportExports.XLSX, "CSV", "text/csv",
+                    "CSV, wide", "text/csv", "XLSX, wide", ReportExports.XLSX);
+            Map<String, String> starts = Map.of("PDF", "%PDF", "XLSX", "PK", "CSV", "round,agency,sector",
+                    "CSV, wide", "agency,sector,toolVersion,submittedAt,late,s1-q1", "XLSX, wide", "PK");
+            for (String kind : List.of("PDF", "XLSX", "CSV", "CSV, wide", "XLSX, wide")) {
                 Locator link = page.locator("a[download]", new Page.LocatorOptions().setHasText("(" + kind + ")"));
                 String href = link.getAttribute("href");
                 APIResponse response = page.request().get(base + href.substring(1));

@@ -136,6 +136,25 @@ class ReportServiceTest {
     }
 
     @Test
+    void notApplicableReasonsLeaveWithAReopenedReturnAndComeBackOnceWhenItIsSubmittedAgain() {
+        ReportFixture.Built built = fixture.build();
+        long round = built.round().id;
+        // S1 and G1 marked s2-q1 Not applicable
+        fixture.reopen(built.returns().get("S1"));
+        QuestionFigures reopened = reports.standardReport(round, "s2", 1).questions().get(0);
+        assertEquals("1 GP practice", reopened.notApplicableSummary());
+        assertEquals(List.of("gp-practice"), reopened.notApplicableReasons().stream()
+                .map(StandardReport.NotApplicableReason::sectorCode).toList());
+
+        fixture.resubmit(built.returns().get("S1"));
+        fixture.resubmit(built.returns().get("S1"));
+        QuestionFigures again = reports.standardReport(round, "s2", 1).questions().get(0);
+        assertEquals(List.of(1L, 1L), again.notApplicableReasons().stream()
+                .map(StandardReport.NotApplicableReason::answers).toList());
+        assertEquals("1 GP practice and 1 school", again.notApplicableSummary());
+    }
+
+    @Test
     void theDrillDownRanksQuestionsAndGroupsNotApplicableBySector() {
         ReportFixture.Built built = fixture.build();
         StandardReport s2 = reports.standardReport(built.round().id, "s2", 1);
