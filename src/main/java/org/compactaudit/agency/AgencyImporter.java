@@ -18,7 +18,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.apache.commons.csv.CSVFormat;
@@ -46,7 +45,7 @@ public class AgencyImporter {
     AgencyService agencies;
 
     @Inject
-    EntityManager em;
+    AgencyQueries queries;
 
     @Inject
     Clock clock;
@@ -86,9 +85,8 @@ public class AgencyImporter {
 
     private ImportSummary save(List<Row> rows, AgencyService.Lookups lookups) {
         Map<String, Agency> existing = new HashMap<>();
-        em.createQuery("select distinct a from Agency a join fetch a.sector left join fetch a.partnerships",
-                Agency.class).getResultList()
-                .forEach(a -> existing.put(AgencyService.matchKey(a.name, a.sector.code), a));
+        // Only the agencies the importing staff may see: a row never updates another partnership's agency.
+        queries.importable().forEach(a -> existing.put(AgencyService.matchKey(a.name, a.sector.code), a));
         int created = 0;
         int updated = 0;
         int unchanged = 0;

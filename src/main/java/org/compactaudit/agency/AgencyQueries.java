@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,14 +15,49 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
 import org.compactaudit.common.DomainException;
+import org.compactaudit.security.PartnershipScope;
 import org.compactaudit.web.Page;
 
-/** The directory's searches: a page of agencies, all of them for the export, and their partnership codes. */
+/**
+ * The directory's searches: a page of agencies, all of them for the export, and their partnership codes. Each applies
+ * the {@link PartnershipScope}: an agency is seen by the staff of each partnership it works with, and only those
+ * partnerships' codes are shown.
+ */
 @ApplicationScoped
 public class AgencyQueries {
 
+    /** The agencies working with at least one partnership in scope (bound as :scope). */
+    private static final String IN_SCOPE = "a.id in (select a3.id from Agency a3 join a3.partnerships p3 where p3.id in :scope)";
+
     @Inject
     EntityManager em;
+
+    @Inject
+    PartnershipScope scope;
+
+    public Optional<Agency> findAgency(long id) {
+        return Agency.<Agency>findByIdOptional(id).filter(a -> scope.limit()
+                .map(ids -> a.partnerships.stream().anyMatch(p -> ids.contains(p.id))).orElse(true));
+    }
+
+    /** Agencies in scope of that name (any case) and sector, other than {@code exceptId}. */
+    public long sameName(String name, String sectorCode, Long exceptId) {
+        Map<String, Object> params = new HashMap<>(Map.of("name", name.toLowerCase(Locale.ROOT), "sector", sectorCode,
+                "except", exceptId == null ? -1L : exceptId));
+        String where = scoped(" where lower(a.name) = :name and a.sector.code = :sector and a.id <> :except", params);
+        TypedQuery<Long> count = em.createQuery("select count(a) from Agency a" + where, Long.class);
+        params.forEach(count::setParameter);
+        return count.getSingleResult();
+    }
+
+    /** Every agency in scope with its sector and partnerships: what an import's rows are matched against. */
+    public List<Agency> importable() {
+        Map<String, Object> params = new HashMap<>();
+        TypedQuery<Agency> query = em.createQuery("select distinct a from Agency a join fetch a.sector "
+                + "left join fetch a.partnerships" + scoped("", params), Agency.class);
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
 
     public Page<Agency> search(AgencyCriteria criteria) {
         Map<String, Object> params = new HashMap<>();
@@ -52,7 +90,9 @@ public class AgencyQueries {
                         .setParameter("ids", agencies.stream().map(a -> a.id).toList()).getResultList()
                 : em.createQuery("select a.id, p.code from Agency a join a.partnerships p order by p.code",
                         Object[].class).getResultList();
-        rows.forEach(row -> codes.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]));
+        Set<String> visible = scope.partnerships().stream().map(p -> p.code).collect(Collectors.toSet());
+        rows.stream().filter(row -> visible.contains((String) row[1]))
+                .forEach(row -> codes.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]));
         return codes;
     }
 
@@ -69,7 +109,7 @@ public class AgencyQueries {
         return query;
     }
 
-    private static String where(AgencyCriteria c, Map<String, Object> params) {
+    private String where(AgencyCriteria c, Map<String, Object> params) {
         List<String> clauses = new ArrayList<>();
         if (c.q() != null) {
             params.put("q", "%" + c.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
@@ -94,6 +134,15 @@ public class AgencyQueries {
             params.put("active", c.active());
             clauses.add("a.active = :active");
         }
-        return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+        return scoped(clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses), params);
+    }
+
+    private String scoped(String where, Map<String, Object> params) {
+        Optional<Set<Long>> limit = scope.limit();
+        if (limit.isEmpty()) {
+            return where;
+        }
+        params.put("scope", limit.get());
+        return (where.isEmpty() ? " where " : where + " and ") + IN_SCOPE;
     }
 }

@@ -24,6 +24,7 @@ import org.compactaudit.common.DomainException;
 import org.compactaudit.common.EmailAddress;
 import org.compactaudit.common.Text;
 import org.compactaudit.partnership.Partnership;
+import org.compactaudit.security.PartnershipScope;
 import org.compactaudit.web.Page;
 
 /** The agency directory: validation, create, update, deactivate, delete (only without history) and search. */
@@ -45,12 +46,17 @@ public class AgencyService {
     @Inject
     EntityManager em;
 
+    @Inject
+    PartnershipScope scope;
+
     /** Sectors and partnerships by the keys people type, loaded once per request or import. */
     public static final class Lookups {
         private final Map<String, Sector> sectors = new HashMap<>();
         private final Map<String, Partnership> partnerships;
+        private final Optional<Partnership> acting;
 
-        Lookups(List<Sector> sectorList, List<Partnership> partnershipList) {
+        Lookups(List<Sector> sectorList, List<Partnership> partnershipList, Optional<Partnership> acting) {
+            this.acting = acting;
             // A sector's display name is accepted too, case-insensitively; codes win over names.
             sectorList.forEach(s -> sectors.put(s.name.toLowerCase(Locale.ROOT), s));
             sectorList.forEach(s -> sectors.put(s.code.toLowerCase(Locale.ROOT), s));
@@ -64,10 +70,15 @@ public class AgencyService {
         Optional<Partnership> partnership(String code) {
             return Optional.ofNullable(partnerships.get(code.trim()));
         }
+
+        boolean chosen(String code) {
+            return partnerships.containsKey(code);
+        }
     }
 
+    /** The sectors, the partnerships the user may see and the one a new agency joins when none is chosen. */
     public Lookups lookups() {
-        return new Lookups(Sector.listInOrder(), Partnership.list("order by name"));
+        return new Lookups(Sector.listInOrder(), scope.partnerships(), scope.acting());
     }
 
     public List<Sector> sectors() {
@@ -75,7 +86,7 @@ public class AgencyService {
     }
 
     public List<Partnership> partnerships() {
-        return Partnership.list("order by name");
+        return scope.partnerships();
     }
 
     /** A page of the agencies the criteria match, each with its partnerships' codes (the list page and the API). */
@@ -95,7 +106,7 @@ public class AgencyService {
     }
 
     public Agency get(long id) {
-        return Agency.<Agency>findByIdOptional(id)
+        return queries.findAgency(id)
                 .orElseThrow(() -> DomainException.notFound("No agency with id " + id));
     }
 
@@ -208,6 +219,8 @@ public class AgencyService {
         if (!unknown.isEmpty()) {
             errors.add(new FieldError("partnerships", "Unknown partnership " + unknown.stream()
                     .map(c -> "'" + c + "'").collect(Collectors.joining(", "))));
+        } else if (partnershipCodes(form).isEmpty() && lookups.acting.isEmpty() && scope.limit().isPresent()) {
+            errors.add(new FieldError("partnerships", "Select the partnerships the agency works with"));
         }
         return errors;
     }
@@ -232,8 +245,7 @@ public class AgencyService {
         if (name == null || sector.isEmpty()) {
             return Optional.empty();
         }
-        long same = Agency.count("lower(name) = ?1 and sector.code = ?2 and id <> ?3",
-                name.toLowerCase(Locale.ROOT), sector.get().code, exceptId == null ? -1L : exceptId);
+        long same = queries.sameName(name, sector.get().code, exceptId);
         return same == 0 ? Optional.empty()
                 : Optional.of(new FieldError("name", "An agency called '" + name + "' already exists in the "
                         + sector.get().name + " sector"));
@@ -255,8 +267,8 @@ public class AgencyService {
                 || !Objects.equals(agency.seniorName, Text.blankToNull(form.seniorName()))
                 || !Objects.equals(agency.seniorEmail, Text.blankToNull(form.seniorEmail()))
                 || agency.active != activeAfter(agency, form)
-                || !agency.partnerships.stream().map(p -> p.code).collect(Collectors.toSet())
-                        .equals(partnershipCodes(form));
+                || !agency.partnerships.stream().map(p -> p.code).filter(lookups::chosen).collect(Collectors.toSet())
+                        .equals(partnershipCodes(form, lookups, agency));
     }
 
     /** Copies a valid form onto the agency. */
@@ -270,8 +282,10 @@ public class AgencyService {
         agency.seniorName = Text.blankToNull(form.seniorName());
         agency.seniorEmail = Text.blankToNull(form.seniorEmail());
         agency.active = activeAfter(agency, form);
-        Set<Partnership> partnerships = new LinkedHashSet<>();
-        partnershipCodes(form).forEach(code -> partnerships.add(lookups.partnership(code).orElseThrow()));
+        // Partnerships the user cannot see stay as they are: a shared agency is edited by each of its partnerships.
+        Set<Partnership> partnerships = agency.partnerships.stream().filter(p -> !lookups.chosen(p.code))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        partnershipCodes(form, lookups, agency).forEach(code -> partnerships.add(lookups.partnership(code).orElseThrow()));
         if (!agency.partnerships.equals(partnerships)) {
             agency.partnerships.clear();
             agency.partnerships.addAll(partnerships);
@@ -287,5 +301,14 @@ public class AgencyService {
     private static Set<String> partnershipCodes(AgencyForm form) {
         return form.partnerships().stream().map(Text::blankToNull).filter(Objects::nonNull)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The form's partnerships; a new agency with none joins the user's one partnership (the picked or only one). */
+    private static Set<String> partnershipCodes(AgencyForm form, Lookups lookups, Agency agency) {
+        Set<String> codes = partnershipCodes(form);
+        if (codes.isEmpty() && agency.id == null) {
+            lookups.acting.ifPresent(p -> codes.add(p.code));
+        }
+        return codes;
     }
 }

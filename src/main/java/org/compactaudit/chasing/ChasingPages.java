@@ -151,8 +151,9 @@ public class ChasingPages {
     @RolesAllowed({ Role.MANAGER, Role.MESC })
     @Transactional
     public String escalation(@PathParam("id") long id, @PathParam("returnId") long returnId) {
+        Return r = chasing.visibleReturn(returnId);
         Escalation escalation = escalationOf(returnId);
-        return Templates.escalation(rounds.get(id), Return.findById(returnId), escalation,
+        return Templates.escalation(rounds.get(id), r, escalation,
                 new EscalationForm(escalation.letterText, DateParts.of(escalation.meetingOn), escalation.outcome),
                 FormErrors.none(), !identity.hasRole(Role.MANAGER)).render();
     }
@@ -174,7 +175,7 @@ public class ChasingPages {
         } catch (DomainException e) {
             e.fields().forEach(f -> errors.add(f.field(), f.message()));
             return Response.status(400).entity(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                    .call(() -> Templates.escalation(rounds.get(id), Return.findById(returnId), escalationOf(returnId), form,
+                    .call(() -> Templates.escalation(rounds.get(id), chasing.visibleReturn(returnId), escalationOf(returnId), form,
                             errors, false).render())).build();
         }
     }

@@ -126,6 +126,7 @@ public class ChasingService {
 
     /** Chases one agency now, by hand, with replies to the manager. */
     public void chaseNow(long returnId, String managerEmail, LocalDate today) {
+        visibleReturn(returnId);
         boolean sent = QuarkusTransaction.requiringNew().call(
                 () -> chase(returnId, "manual-" + clock.millis(), true, managerEmail, today));
         if (!sent) {
@@ -191,7 +192,7 @@ public class ChasingService {
                 + "Section 11 safeguarding audit " + round.name + " for " + r.agency.name;
         String replyTo = manual && managerEmail != null ? managerEmail : round.partnership.contactEmail;
         OutboxMessage message = outbox.enqueue(new Outbox.Email("chaser", r.agency.leadEmail.trim(), replyTo, subject,
-                render(chaserText, data), render(chaserHtml, data), r.id));
+                render(chaserText, data), render(chaserHtml, data), r.id, round.partnership.id));
         Chaser chaser = new Chaser();
         chaser.returnId = returnId;
         chaser.stepKey = key;
@@ -232,7 +233,13 @@ public class ChasingService {
 
     /** The manager edits the drafted letter and records the meeting with the senior manager and its outcome. */
     @Transactional
+    /** The return when the user may see it. */
+    public Return visibleReturn(long returnId) {
+        return roundQueries.findReturn(returnId).orElseThrow(() -> DomainException.notFound("There is no return " + returnId));
+    }
+
     public Escalation updateEscalation(long returnId, String letterText, LocalDate meetingOn, String outcome) {
+        visibleReturn(returnId);
         Escalation escalation = Escalation.<Escalation>find("returnId", returnId).firstResultOptional()
                 .orElseThrow(() -> DomainException.notFound("This return has not been escalated"));
         if (letterText == null || letterText.isBlank()) {

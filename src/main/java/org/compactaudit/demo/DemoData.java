@@ -137,7 +137,9 @@ public class DemoData {
                 user.displayName = demoUser.displayName();
                 user.passwordHash = Passwords.hash(demoUser.password());
                 user.setRoles(Set.of(demoUser.role()));
-                user.partnership = demoUser.role().equals(Role.ADMIN) ? null : partnership;
+                if (!demoUser.role().equals(Role.ADMIN)) {
+                    user.partnerships.add(partnership);
+                }
                 user.createdAt = now;
                 user.persist();
             }

@@ -1,6 +1,7 @@
 package org.compactaudit.mail;
 
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,8 +21,9 @@ import org.compactaudit.common.Jdbc;
 @ApplicationScoped
 public class Outbox {
 
+    /** {@code partnershipId}: whose staff see the message in the outbox (null: an admin's, about no partnership). */
     public record Email(String kind, String to, String replyTo, String subject, String bodyText, String bodyHtml,
-            Long returnId) {
+            Long returnId, Long partnershipId) {
     }
 
     public record Attachment(String name, String contentType, byte[] data) {
@@ -42,8 +44,8 @@ public class Outbox {
         Instant now = clock.instant();
         Jdbc.work(em, c -> {
             try (PreparedStatement ps = c.prepareStatement("insert into outbox_message (kind, to_address, reply_to, subject,"
-                    + " body_text, body_html, return_id, status, attempts, next_attempt_at, created_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")) {
+                    + " body_text, body_html, return_id, partnership_id, status, attempts, next_attempt_at, created_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")) {
                 for (Email email : emails) {
                     ps.setString(1, email.kind());
                     ps.setString(2, email.to());
@@ -51,13 +53,10 @@ public class Outbox {
                     ps.setString(4, email.subject());
                     ps.setString(5, email.bodyText());
                     ps.setString(6, email.bodyHtml());
-                    if (email.returnId() == null) {
-                        ps.setNull(7, Types.BIGINT);
-                    } else {
-                        ps.setLong(7, email.returnId());
-                    }
-                    Jdbc.bind(em, ps, 8, now);
+                    bindId(ps, 7, email.returnId());
+                    bindId(ps, 8, email.partnershipId());
                     Jdbc.bind(em, ps, 9, now);
+                    Jdbc.bind(em, ps, 10, now);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -81,6 +80,7 @@ public class Outbox {
         message.bodyText = email.bodyText();
         message.bodyHtml = email.bodyHtml();
         message.returnId = email.returnId();
+        message.partnershipId = email.partnershipId();
         if (attachment != null) {
             message.attachmentName = attachment.name();
             message.attachmentType = attachment.contentType();
@@ -90,5 +90,13 @@ public class Outbox {
         message.nextAttemptAt = message.createdAt;
         message.persist();
         return message;
+    }
+
+    private static void bindId(PreparedStatement ps, int index, Long id) throws SQLException {
+        if (id == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, id);
+        }
     }
 }

@@ -45,6 +45,9 @@ public class OutboxDelivery {
     Mailer mailer;
 
     @Inject
+    OutboxQueries queries;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -169,10 +172,7 @@ public class OutboxDelivery {
     /** A failed message goes back in the queue with a fresh set of attempts. */
     public void retry(long id) {
         QuarkusTransaction.requiringNew().run(() -> {
-            OutboxMessage m = em.find(OutboxMessage.class, id);
-            if (m == null) {
-                throw DomainException.notFound("No outbox message " + id);
-            }
+            OutboxMessage m = queries.get(id);
             if (m.status != OutboxStatus.FAILED) {
                 throw DomainException.conflict("Only a failed message can be retried");
             }

@@ -51,6 +51,10 @@ public class OutboxMessage extends IdentifiedEntity {
     @Column(name = "return_id")
     public Long returnId;
 
+    /** The partnership whose staff see the message; null for one about no partnership. */
+    @Column(name = "partnership_id")
+    public Long partnershipId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     public OutboxStatus status = OutboxStatus.PENDING;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -12,11 +13,18 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 import org.compactaudit.common.DomainException;
+import org.compactaudit.security.PartnershipScope;
 import org.compactaudit.web.Page;
 
-/** Reading the outbox for the manager's page and the API. */
+/**
+ * Reading the outbox for the manager's page and the API, within the {@link PartnershipScope}: another partnership's
+ * messages (whose bodies hold its respondents' links) are neither listed nor found.
+ */
 @ApplicationScoped
 public class OutboxQueries {
+
+    @Inject
+    PartnershipScope scope;
 
     @Transactional
     public Page<OutboxMessage> page(OutboxStatus status, int number, int size) {
@@ -37,6 +45,10 @@ public class OutboxQueries {
             parameters.and("recipient", "%" + recipient.trim().toLowerCase(Locale.ROOT)
                     .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         }
+        scope.limit().ifPresent(ids -> {
+            where.add("m.partnershipId in :scope");
+            parameters.and("scope", ids);
+        });
         PanacheQuery<OutboxMessage> query = OutboxMessage.find("from OutboxMessage m"
                 + (where.isEmpty() ? "" : " where " + String.join(" and ", where)), Sort.descending("id"), parameters);
         return new Page<>(query.page(number - 1, size).list(), number, size, query.count());
@@ -45,6 +57,7 @@ public class OutboxQueries {
     @Transactional
     public OutboxMessage get(long id) {
         return OutboxMessage.<OutboxMessage>findByIdOptional(id)
+                .filter(m -> m.partnershipId == null ? scope.limit().isEmpty() : scope.sees(m.partnershipId))
                 .orElseThrow(() -> DomainException.notFound("No outbox message " + id));
     }
 

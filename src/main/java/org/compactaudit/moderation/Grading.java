@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.compactaudit.common.ApiError;
@@ -19,13 +20,16 @@ import org.compactaudit.tool.Standard;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class Grading {
 
+    @Inject
+    ModerationQueries queries;
+
     public record StandardGradeRequest(String grade, String notes, Map<String, String> questions) {
     }
 
     /** Records a standard's moderated grade and notes, and any question-level grades given. */
     @Transactional
     public Views.StandardRecord recordStandard(long visitId, String standardKey, StandardGradeRequest request, Actor actor) {
-        ModerationVisit visit = Visits.visitFor(visitId, actor);
+        ModerationVisit visit = queries.visitFor(visitId, actor);
         Visits.requireOpen(visit);
         Standard standard = standard(visit, standardKey);
         List<ApiError.FieldError> errors = validate(visit, standard, request);
@@ -44,7 +48,7 @@ public class Grading {
      */
     @Transactional
     public void recordForm(long visitId, Map<String, String> typed, Actor actor) {
-        ModerationVisit visit = Visits.visitFor(visitId, actor);
+        ModerationVisit visit = queries.visitFor(visitId, actor);
         List<ApiError.FieldError> errors = new ArrayList<>();
         Map<String, StandardGradeRequest> requests = new LinkedHashMap<>();
         for (Views.StandardRecord s : ModerationViews.standards(visit)) {

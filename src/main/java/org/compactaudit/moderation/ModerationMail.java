@@ -35,16 +35,17 @@ public class ModerationMail {
     @Inject
     Outbox outbox;
 
-    void visitPlanned(String to, long returnId, VisitLetter letter) {
+    void visitPlanned(String to, long returnId, long partnershipId, VisitLetter letter) {
         outbox.enqueue(new Outbox.Email("visit", to, letter.contactEmail(),
                 "Moderation visit on " + Dates.date(letter.date()) + ": " + letter.roundName(),
-                Templates.visitPlannedText(letter).render(), Templates.visitPlannedHtml(letter).render(), returnId));
+                Templates.visitPlannedText(letter).render(), Templates.visitPlannedHtml(letter).render(), returnId,
+                partnershipId));
     }
 
-    void visitOutcome(String to, long returnId, VisitLetter letter, List<Views.StandardRecord> standards, String summary) {
+    void visitOutcome(String to, long returnId, long partnershipId, VisitLetter letter, List<Views.StandardRecord> standards, String summary) {
         outbox.enqueue(new Outbox.Email("visit-outcome", to, letter.contactEmail(),
                 "Outcome of your moderation visit: " + letter.roundName(),
                 Templates.visitOutcomeText(letter, standards, summary).render(),
-                Templates.visitOutcomeHtml(letter, standards, summary).render(), returnId));
+                Templates.visitOutcomeHtml(letter, standards, summary).render(), returnId, partnershipId));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.compactaudit.round.AuditRound;
@@ -19,8 +20,11 @@ import org.compactaudit.web.Counts;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ModerationReport {
 
+    @Inject
+    ModerationQueries queries;
+
     public Views.Report report(long roundId) {
-        AuditRound round = Sampling.round(roundId);
+        AuditRound round = queries.round(roundId);
         long submitted = Sampling.candidates(roundId).size();
         Integer sampleSize = ModerationSample.forRound(roundId).map(s -> s.size).orElse(null);
         List<ModerationVisit> visits = ModerationVisit.forRound(roundId);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.compactaudit.agency.Sector;
@@ -27,6 +28,9 @@ import org.compactaudit.tool.StandardGrade;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ModerationViews {
+
+    @Inject
+    ModerationQueries queries;
 
     /** The replace page: the round, the visit being replaced and the returns it may be replaced by. */
     public record ReplacePage(Views.RoundModeration moderation, Views.Visit visit, List<Return> unvisitedReturns) {
@@ -85,16 +89,16 @@ public class ModerationViews {
 
     /** A visit with its standards, if the actor may see it. */
     public Views.VisitDetail visitDetail(long visitId, Actor actor) {
-        return detail(Visits.visitFor(visitId, actor));
+        return detail(queries.visitFor(visitId, actor));
     }
 
     public VisitPage visitPage(long visitId, Actor actor) {
-        ModerationVisit visit = Visits.visitFor(visitId, actor);
-        return new VisitPage(detail(visit), Visits.possibleAttendees(visit.round));
+        ModerationVisit visit = queries.visitFor(visitId, actor);
+        return new VisitPage(detail(visit), queries.possibleAttendees(visit.round));
     }
 
     public Views.RoundModeration roundModeration(long roundId) {
-        AuditRound round = Sampling.round(roundId);
+        AuditRound round = queries.round(roundId);
         List<Sampler.Candidate> candidates = Sampling.candidates(roundId);
         Views.Sample sample = ModerationSample.forRound(roundId).map(s -> {
             Map<String, String> names = new HashMap<>();
@@ -114,7 +118,7 @@ public class ModerationViews {
 
     public ReplacePage replacePage(long roundId, long visitId) {
         Views.RoundModeration moderation = roundModeration(roundId);
-        return new ReplacePage(moderation, view(Sampling.visitInRound(roundId, visitId)), unvisitedReturns(roundId));
+        return new ReplacePage(moderation, view(queries.visitInRound(roundId, visitId)), unvisitedReturns(roundId));
     }
 
     public AddPage addPage(long roundId) {
@@ -131,8 +135,12 @@ public class ModerationViews {
 
     /** The visits a moderator attends, newest round first. */
     public List<Views.Visit> visitsAttendedBy(String email) {
-        return ModerationVisit.<ModerationVisit>list("select distinct v from ModerationVisit v join v.attendees u "
-                + "where u.email = ?1 order by v.round.id desc, v.id", email).stream().map(ModerationViews::view).toList();
+        return queries.visitsAttendedBy(email).stream().map(ModerationViews::view).toList();
+    }
+
+    /** The rounds a manager can plan visits for, newest first. */
+    public List<AuditRound> rounds() {
+        return queries.rounds.roundsNewestFirst();
     }
 
     private static String code(Grade grade) {

@@ -37,7 +37,7 @@ public class MyVisitsResource {
     public TemplateInstance mine() {
         boolean manager = identity.hasRole(Role.MANAGER);
         List<Views.Visit> visits = views.visitsAttendedBy(identity.getPrincipal().getName());
-        List<AuditRound> rounds = manager ? AuditRound.list("order by opensOn desc, id desc") : List.of();
+        List<AuditRound> rounds = manager ? views.rounds() : List.of();
         return Templates.mine(visits, rounds, manager);
     }
 }

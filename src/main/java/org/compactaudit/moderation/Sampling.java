@@ -29,6 +29,9 @@ import org.compactaudit.web.Counts;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class Sampling {
 
+    @Inject
+    ModerationQueries queries;
+
     public static final String FIXED = "fixed";
     public static final String PERCENT = "percent";
     public static final int DEFAULT_SIZE = 12;
@@ -51,20 +54,6 @@ public class Sampling {
     ModerationViews views;
 
     private final SecureRandom seeds = new SecureRandom();
-
-    static AuditRound round(long roundId) {
-        return AuditRound.<AuditRound>findByIdOptional(roundId)
-                .orElseThrow(() -> DomainException.notFound("Audit round " + roundId + " not found"));
-    }
-
-    /** The visit, refused as not found when it belongs to another round than the page's. */
-    static ModerationVisit visitInRound(long roundId, long visitId) {
-        ModerationVisit visit = Visits.visit(visitId);
-        if (!visit.round.id.equals(roundId)) {
-            throw DomainException.notFound("Moderation visit " + visitId + " is not in round " + roundId);
-        }
-        return visit;
-    }
 
     /** What the sample is drawn from: the round's submitted returns with their sectors. */
     static List<Sampler.Candidate> candidates(long roundId) {
@@ -129,7 +118,7 @@ public class Sampling {
      */
     @Transactional
     public Views.RoundModeration draw(long roundId, SampleRequest request, String drawnBy) {
-        AuditRound round = round(roundId);
+        AuditRound round = queries.round(roundId);
         List<Sampler.Candidate> candidates = candidates(roundId);
         int size = sampleSize(request, candidates.size());
         List<ModerationVisit> existing = ModerationVisit.list("round.id", roundId);
@@ -186,7 +175,7 @@ public class Sampling {
      */
     @Transactional
     public ModerationVisit replace(long roundId, long visitId, String reason, Long returnId) {
-        ModerationVisit visit = visitInRound(roundId, visitId);
+        ModerationVisit visit = queries.visitInRound(roundId, visitId);
         if (visit.status != VisitStatus.PLANNED || ModeratedGrade.count("visit.id", visit.id) > 0) {
             throw DomainException.conflict("Only a planned visit with nothing recorded can be replaced");
         }
@@ -215,7 +204,7 @@ public class Sampling {
     /** Adds an agency outside the sample, e.g. after a concern, with the reason. */
     @Transactional
     public ModerationVisit add(long roundId, Long returnId, String reason) {
-        AuditRound round = round(roundId);
+        AuditRound round = queries.round(roundId);
         List<ApiError.FieldError> errors = new ArrayList<>();
         if (returnId == null) {
             errors.add(new ApiError.FieldError("returnId", "Choose the agency to add"));
@@ -229,8 +218,8 @@ public class Sampling {
         return newVisit(round, unvisitedReturn(roundId, returnId, "returnId"), Selection.ADDED, reason.trim());
     }
 
-    private static Return unvisitedReturn(long roundId, long returnId, String field) {
-        Return r = Return.findById(returnId);
+    private Return unvisitedReturn(long roundId, long returnId, String field) {
+        Return r = queries.returnOf(returnId).orElse(null);
         if (r == null || !r.round.id.equals(roundId) || !r.isSubmitted()) {
             throw DomainException.invalid(field, "Choose a submitted return of this round");
         }

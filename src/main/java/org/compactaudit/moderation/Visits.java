@@ -29,6 +29,9 @@ import org.compactaudit.security.StaffUser;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class Visits {
 
+    @Inject
+    ModerationQueries queries;
+
     public record VisitPlan(LocalDate date, String place, List<Long> attendees) {
     }
 
@@ -46,20 +49,6 @@ public class Visits {
 
     @Inject
     ModerationMail mail;
-
-    static ModerationVisit visit(long visitId) {
-        return ModerationVisit.<ModerationVisit>findByIdOptional(visitId)
-                .orElseThrow(() -> DomainException.notFound("Moderation visit " + visitId + " not found"));
-    }
-
-    /** The visit if the actor may see it: the manager any, a moderator only those they attend. */
-    static ModerationVisit visitFor(long visitId, Actor actor) {
-        ModerationVisit visit = visit(visitId);
-        if (!actor.manager() && !(actor.moderator() && visit.attendedBy(actor.email()))) {
-            throw DomainException.forbidden("Only the visit's attendees and the Partnerships Manager can see this visit");
-        }
-        return visit;
-    }
 
     static void requireOpen(ModerationVisit visit) {
         if (visit.status == VisitStatus.DONE) {
@@ -85,17 +74,10 @@ public class Visits {
         }
     }
 
-    /** Staff who can attend visits: active managers and board or committee members of the round's partnership. */
-    static List<StaffUser> possibleAttendees(AuditRound round) {
-        return StaffUser.<StaffUser>list("active = true and (partnership is null or partnership.id = ?1) "
-                + "order by displayName, email", round.partnership.id).stream()
-                .filter(u -> u.roleSet().contains(Role.MANAGER) || u.roleSet().contains(Role.MODERATOR)).toList();
-    }
-
     /** Sets the date, place and attendees; emails the agency's lead when the date or place is new. */
     @Transactional
     public ModerationVisit plan(long visitId, VisitPlan plan, Actor actor) {
-        ModerationVisit visit = visitFor(visitId, actor);
+        ModerationVisit visit = queries.visitFor(visitId, actor);
         requireManager(actor, "plan visits");
         requireOpen(visit);
         applyPlan(visit, plan);
@@ -113,7 +95,7 @@ public class Visits {
             errors.add(new ApiError.FieldError("place", "The place must be 300 characters or fewer"));
         }
         Set<StaffUser> attendees = new LinkedHashSet<>();
-        List<StaffUser> allowed = possibleAttendees(visit.round);
+        List<StaffUser> allowed = queries.possibleAttendees(visit.round);
         for (Long id : plan.attendees() == null ? List.<Long>of() : plan.attendees()) {
             StaffUser user = allowed.stream().filter(u -> u.id.equals(id)).findFirst().orElse(null);
             if (user == null) {
@@ -139,7 +121,7 @@ public class Visits {
         visit.attendees.addAll(attendees);
         String to = leadEmail(visit);
         if (news && to != null) {
-            mail.visitPlanned(to, visit.agencyReturn.id, letter(visit));
+            mail.visitPlanned(to, visit.agencyReturn.id, visit.round.partnership.id, letter(visit));
         }
     }
 
@@ -159,7 +141,7 @@ public class Visits {
     /** Completes the visit: needs a date, a summary and a moderated grade for every standard; emails the outcome. */
     @Transactional
     public ModerationVisit complete(long visitId, String summary, Actor actor) {
-        ModerationVisit visit = visitFor(visitId, actor);
+        ModerationVisit visit = queries.visitFor(visitId, actor);
         requireOpen(visit);
         List<ApiError.FieldError> errors = new ArrayList<>();
         if (visit.date == null) {
@@ -183,14 +165,15 @@ public class Visits {
         visit.completedAt = clock.instant();
         String to = leadEmail(visit);
         if (to != null) {
-            mail.visitOutcome(to, visit.agencyReturn.id, letter(visit), standards, visit.summary);
+            mail.visitOutcome(to, visit.agencyReturn.id, visit.round.partnership.id, letter(visit), standards,
+                    visit.summary);
         }
         return visit;
     }
 
     @Transactional
     public ModerationVisit cancel(long visitId, String reason, Actor actor) {
-        ModerationVisit visit = visitFor(visitId, actor);
+        ModerationVisit visit = queries.visitFor(visitId, actor);
         requireManager(actor, "cancel visits");
         requireOpen(visit);
         requireText(reason, "cancelReason", "Enter why the visit is cancelled");
@@ -202,7 +185,7 @@ public class Visits {
     /** Makes a done or cancelled (not replaced) visit planned again, so it can be changed. */
     @Transactional
     public ModerationVisit reopen(long visitId, Actor actor) {
-        ModerationVisit visit = visitFor(visitId, actor);
+        ModerationVisit visit = queries.visitFor(visitId, actor);
         requireManager(actor, "reopen visits");
         if (visit.isReplaced()) {
             throw DomainException.conflict("A replaced visit cannot be reopened");
@@ -219,7 +202,7 @@ public class Visits {
      */
     @Transactional
     public Views.VisitDetail update(long visitId, VisitUpdate update, Actor actor) {
-        ModerationVisit visit = visitFor(visitId, actor);
+        ModerationVisit visit = queries.visitFor(visitId, actor);
         VisitStatus status = update.status() == null ? visit.status : VisitStatus.fromCode(update.status())
                 .orElseThrow(() -> DomainException.invalid("status", "Status must be planned, done or cancelled"));
         if (status == VisitStatus.PLANNED && visit.status != VisitStatus.PLANNED) {

@@ -2,10 +2,13 @@ package org.compactaudit.reporting;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import org.compactaudit.security.PartnershipScope;
 
 /**
  * Every SQL statement of the reporting feature: the tallies kept by round and response, the round's tool versions,
@@ -16,6 +19,9 @@ public class ReportQueries {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    PartnershipScope scope;
 
     List<Object[]> standardTallies(long roundId) {
         return rows("""
@@ -134,15 +140,16 @@ public class ReportQueries {
 
     /** The standards of every round (of the partnership, unless blank), newest round and tool version first. */
     List<Object[]> standardsOfRounds(String partnershipCode) {
+        Set<Long> limit = scope.limit().orElse(null);
         return rows("""
                 SELECT s.standard_key, s.title, s.position FROM audit_round r
                 JOIN partnership p ON p.id = r.partnership_id
                 JOIN round_tool rt ON rt.round_id = r.id
                 JOIN tool_version tv ON tv.id = rt.tool_version_id
                 JOIN standard s ON s.tool_version_id = tv.id
-                WHERE :partnership = '' OR p.code = :partnership
+                WHERE (:partnership = '' OR p.code = :partnership) AND (:all OR r.partnership_id IN (:scope))
                 ORDER BY r.opens_on DESC, r.id DESC, tv.published_at DESC, tv.id DESC""",
-                Map.of("partnership", partnershipCode));
+                Map.of("partnership", partnershipCode, "all", limit == null, "scope", limit == null ? Set.of(-1L) : limit));
     }
 
     /**

@@ -27,6 +27,7 @@ import jakarta.transaction.Transactional;
 import org.compactaudit.agency.Sector;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.partnership.Partnership;
+import org.compactaudit.security.PartnershipScope;
 import org.compactaudit.reporting.RoundReport.ModerationComparison;
 import org.compactaudit.reporting.RoundReport.ReturnFigures;
 import org.compactaudit.reporting.RoundReport.SectorRef;
@@ -60,6 +61,9 @@ public class ReportService {
 
     @Inject
     RoundQueries roundQueries;
+
+    @Inject
+    PartnershipScope scope;
 
     public RoundReport roundReport(long roundId) {
         AuditRound round = round(roundId);
@@ -179,6 +183,11 @@ public class ReportService {
         return new Page<>(items, page, AGENCIES_PER_PAGE, total);
     }
 
+    /** The partnerships whose trends the user may read, by name. */
+    public List<Partnership> partnerships() {
+        return scope.partnerships();
+    }
+
     public Trend trend(String partnershipCode, String standardKey) {
         if (partnershipCode == null || partnershipCode.isBlank()) {
             throw DomainException.invalid("partnership", "Enter the partnership code.");
@@ -186,7 +195,7 @@ public class ReportService {
         if (standardKey == null || standardKey.isBlank()) {
             throw DomainException.invalid("standard", "Enter the standard key.");
         }
-        Partnership partnership = Partnership.findByCode(partnershipCode)
+        Partnership partnership = scope.partnership(partnershipCode)
                 .orElseThrow(() -> DomainException.notFound("There is no partnership " + partnershipCode + "."));
         List<AuditRound> rounds = roundQueries.roundsOfPartnership(partnership.id);
         List<Trend.Point> points = new ArrayList<>();

@@ -93,7 +93,7 @@ public class ReportsResource {
     }
 
     private TemplateInstance page(TrendForm form, FormErrors errors, Trend trend) {
-        List<Option> partnerships = Partnership.<Partnership>list("order by name").stream()
+        List<Option> partnerships = reports.partnerships().stream()
                 .map(p -> new Option(p.code, p.name)).toList();
         List<Option> standards = reports.standardTitles(form.partnership()).stream()
                 .map(s -> new Option(s.standardKey(), s.title())).toList();

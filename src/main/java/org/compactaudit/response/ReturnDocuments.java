@@ -59,7 +59,7 @@ public class ReturnDocuments {
         String body = Templates.receipt(view, SCHOOL_SECTORS.contains(r.agency.sector.code)).render();
         for (String to : recipients(r.submittedByEmail, r.agency.leadEmail)) {
             outbox.enqueue(new Outbox.Email("return-receipt", to, r.round.partnership.contactEmail,
-                    "Your Section 11 return: " + r.agency.name + ", " + r.round.name, body, null, r.id),
+                    "Your Section 11 return: " + r.agency.name + ", " + r.round.name, body, null, r.id, r.round.partnership.id),
                     new Outbox.Attachment(fileName(r), "application/pdf", pdf));
         }
     }
@@ -69,7 +69,7 @@ public class ReturnDocuments {
         String body = Templates.reopened(r, reason).render();
         for (String to : recipients(r.agency.leadEmail, submitterEmail)) {
             outbox.enqueue(new Outbox.Email("return-reopened", to, r.round.partnership.contactEmail,
-                    "Your Section 11 return has been reopened: " + r.agency.name, body, null, r.id));
+                    "Your Section 11 return has been reopened: " + r.agency.name, body, null, r.id, r.round.partnership.id));
         }
     }
 
@@ -77,7 +77,7 @@ public class ReturnDocuments {
     void sendLink(Return r, String url) {
         outbox.enqueue(new Outbox.Email("return-link", r.agency.leadEmail, r.round.partnership.contactEmail,
                 "Your link to the Section 11 return: " + r.agency.name + ", " + r.round.name,
-                Templates.link(r, url).render(), null, r.id));
+                Templates.link(r, url).render(), null, r.id, r.round.partnership.id));
     }
 
     private static Set<String> recipients(String... addresses) {

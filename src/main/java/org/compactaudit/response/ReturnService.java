@@ -228,8 +228,7 @@ public class ReturnService {
     }
 
     Return find(long id) {
-        return Return.<Return>findByIdOptional(id)
-                .orElseThrow(() -> DomainException.notFound("There is no return " + id));
+        return roundQueries.findReturn(id).orElseThrow(() -> DomainException.notFound("There is no return " + id));
     }
 
     void event(Return r, String kind, String detail, String actor) {

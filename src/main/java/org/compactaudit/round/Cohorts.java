@@ -186,7 +186,7 @@ public class Cohorts {
                 errors.add(new FieldError(field + ".agencyId", "Agency " + change.agencyId() + " is not an agency of the partnership"));
             } else if (queries.inCohort(roundId, change.agencyId())) {
                 errors.add(new FieldError(field + ".agencyId", "Agency " + change.agencyId() + " is already in the cohort"));
-            } else if (!round.tools.containsKey(agency.sector()) && catalogue.latestFor(agency.sector()).isEmpty()) {
+            } else if (!round.tools.containsKey(agency.sector()) && catalogue.latestFor(agency.sector(), round.partnership.id).isEmpty()) {
                 errors.add(new FieldError(field + ".agencyId", "No tool version covers the sector " + agency.sector()));
             }
         }
@@ -208,7 +208,7 @@ public class Cohorts {
         }
         for (Change change : add) {
             String sector = agencies.get(change.agencyId()).sector();
-            ToolVersion tool = round.tools.computeIfAbsent(sector, s -> catalogue.latestFor(s).orElseThrow());
+            ToolVersion tool = round.tools.computeIfAbsent(sector, s -> catalogue.latestFor(s, round.partnership.id).orElseThrow());
             Return r = new Return();
             r.round = round;
             r.agency = em.getReference(Agency.class, change.agencyId());

@@ -7,21 +7,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+
 import org.compactaudit.agency.Agency;
 import org.compactaudit.agency.CycleGroup;
 import org.compactaudit.common.DomainException;
+import org.compactaudit.security.PartnershipScope;
 import org.compactaudit.web.Page;
 
 /**
  * Every statement the round feature runs against its tables (audit_round, audit_return, cohort_change, chaser_step,
- * round_sector_returns), one method each, named by what it returns. The one place a round-wide filter (such as the
- * partnerships a user may see) needs adding.
+ * round_sector_returns), one method each, named by what it returns. Every look-up of a round or a return by id and
+ * every list of rounds applies the {@link PartnershipScope}: another partnership's round is "not found".
  */
 @ApplicationScoped
 public class RoundQueries {
@@ -59,9 +63,17 @@ public class RoundQueries {
     @Inject
     EntityManager em;
 
+    @Inject
+    PartnershipScope scope;
+
     /** Every look-up of a round by id comes here, so what a user may see is decided once. */
     public Optional<AuditRound> findRound(long id) {
-        return Optional.ofNullable(AuditRound.findById(id));
+        return AuditRound.<AuditRound>findByIdOptional(id).filter(r -> scope.sees(r.partnership.id));
+    }
+
+    /** Every look-up of a return by id for staff comes here; a return is seen with its round. */
+    public Optional<Return> findReturn(long id) {
+        return Return.<Return>findByIdOptional(id).filter(r -> scope.sees(r.round.partnership.id));
     }
 
     public AuditRound round(long id) {
@@ -69,12 +81,18 @@ public class RoundQueries {
     }
 
     public List<AuditRound> roundsNewestFirst() {
-        return AuditRound.list("order by opensOn desc, id desc");
+        return roundsInScope().list();
     }
 
     public Page<AuditRound> roundsNewestFirst(int number, int size) {
-        var query = AuditRound.<AuditRound>find("order by opensOn desc, id desc");
+        var query = roundsInScope();
         return new Page<>(query.page(number - 1, size).list(), number, size, query.count());
+    }
+
+    private PanacheQuery<AuditRound> roundsInScope() {
+        Optional<Set<Long>> limit = scope.limit();
+        return limit.isEmpty() ? AuditRound.find("order by opensOn desc, id desc")
+                : AuditRound.find("partnership.id in ?1 order by opensOn desc, id desc", limit.get());
     }
 
     /** The partnership's rounds, oldest first (a trend's points). */
@@ -164,10 +182,13 @@ public class RoundQueries {
         return CohortChange.count("agencyId", agencyId) > 0;
     }
 
-    /** An agency's returns with their round, newest round first. */
+    /** An agency's returns with their round, newest round first: to the rounds of the partnerships in scope. */
     public List<Return> returnsOfAgency(long agencyId) {
-        return Return.<Return>find("select r from Return r join fetch r.round where r.agency.id = ?1"
-                + " order by r.round.opensOn desc, r.id desc", agencyId).list();
+        Optional<Set<Long>> limit = scope.limit();
+        String select = "select r from Return r join fetch r.round rd where r.agency.id = ?1";
+        String order = " order by rd.opensOn desc, r.id desc";
+        return limit.isEmpty() ? Return.<Return>find(select + order, agencyId).list()
+                : Return.<Return>find(select + " and rd.partnership.id in ?2" + order, agencyId, limit.get()).list();
     }
 
     /** The round's chaser steps as days from the due date, in order. */
@@ -208,7 +229,8 @@ public class RoundQueries {
     /** A return with its agency, round and partnership, for the emails written about it. */
     public Optional<Return> returnWithAgencyAndRound(long returnId) {
         return em.createQuery("select r from Return r join fetch r.agency join fetch r.round rd join fetch rd.partnership"
-                + " where r.id = :id", Return.class).setParameter("id", returnId).getResultStream().findFirst();
+                + " where r.id = :id", Return.class).setParameter("id", returnId).getResultStream().findFirst()
+                .filter(r -> scope.sees(r.round.partnership.id));
     }
 
     public List<Integer> chaserOffsets(long roundId) {

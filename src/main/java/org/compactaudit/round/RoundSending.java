@@ -98,7 +98,7 @@ public class RoundSending {
                 data.put("toolTitle", r.toolVersion.title);
                 data.put("link", link);
                 emails.add(new Outbox.Email("invitation", r.agency.leadEmail.trim(), replyTo, subject,
-                        render(invitationText, data), render(invitationHtml, data), r.id));
+                        render(invitationText, data), render(invitationHtml, data), r.id, partnership.id));
                 r.invitedAt = now;
                 invited++;
             }

@@ -20,6 +20,7 @@ import org.compactaudit.agency.Sector;
 import org.compactaudit.common.ApiError.FieldError;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.partnership.Partnership;
+import org.compactaudit.security.PartnershipScope;
 import org.compactaudit.tool.ToolCatalogue;
 import org.compactaudit.tool.ToolVersion;
 import org.compactaudit.web.Option;
@@ -54,6 +55,9 @@ public class RoundService {
     RoundQueries queries;
 
     @Inject
+    PartnershipScope scope;
+
+    @Inject
     Cohorts cohorts;
 
     @Inject
@@ -85,8 +89,8 @@ public class RoundService {
     }
 
     public FormChoices formChoices() {
-        List<Option> partnerships = Partnership.<Partnership>listAll().stream().map(p -> new Option(p.code, p.name)).toList();
-        String first = Partnership.<Partnership>findAll().firstResultOptional().map(p -> p.code).orElse("");
+        List<Option> partnerships = scope.partnerships().stream().map(p -> new Option(p.code, p.name)).toList();
+        String first = scope.acting().map(p -> p.code).orElse(partnerships.isEmpty() ? "" : partnerships.get(0).value());
         List<SectorTools> sectors = new ArrayList<>();
         for (Sector sector : Sector.listInOrder()) {
             List<Option> options = catalogue.forSector(sector.code).stream()
@@ -110,8 +114,8 @@ public class RoundService {
         } else if (name.length() > 80) {
             errors.add(new FieldError("name", "The name must be 80 characters or fewer"));
         }
-        Partnership partnership = input.partnership() == null ? null
-                : Partnership.findByCode(input.partnership().trim()).orElse(null);
+        // Another partnership's code reads as unknown: the form does not tell that it exists.
+        Partnership partnership = scope.partnership(input.partnership()).orElse(null);
         if (partnership == null) {
             errors.add(new FieldError("partnership", "Choose the partnership the round is for"));
         } else if (!name.isEmpty() && queries.roundNameTaken(partnership.id, name)) {
@@ -126,7 +130,7 @@ public class RoundService {
                 errors.add(new FieldError("cycleGroup", "The cycle group must be A or B"));
             }
         }
-        Map<String, ToolVersion> tools = resolveTools(input.tools(), errors);
+        Map<String, ToolVersion> tools = partnership == null ? Map.of() : resolveTools(input.tools(), partnership.id, errors);
         if (partnership == null || !errors.isEmpty()) {
             throw invalid(errors);
         }
@@ -181,7 +185,7 @@ public class RoundService {
         }
     }
 
-    private Map<String, ToolVersion> resolveTools(Map<String, String> requested, List<FieldError> errors) {
+    private Map<String, ToolVersion> resolveTools(Map<String, String> requested, long partnershipId, List<FieldError> errors) {
         Map<String, ToolVersion> tools = new HashMap<>();
         Map<String, String> given = requested == null ? Map.of() : requested;
         List<String> sectorCodes = Sector.listInOrder().stream().map(s -> ((Sector) s).code).toList();
@@ -190,11 +194,12 @@ public class RoundService {
         for (String sector : sectorCodes) {
             String reference = given.get(sector);
             if (reference == null || reference.isBlank()) {
-                catalogue.latestFor(sector).ifPresent(tool -> tools.put(sector, tool));
+                catalogue.latestFor(sector, partnershipId).ifPresent(tool -> tools.put(sector, tool));
                 continue;
             }
             String[] parts = reference.trim().split("/", 2);
-            Optional<ToolVersion> tool = parts.length == 2 ? ToolVersion.findByKey(parts[0], parts[1]) : Optional.empty();
+            Optional<ToolVersion> tool = parts.length == 2 ? ToolVersion.findByKey(parts[0], parts[1])
+                    .filter(t -> t.availableTo(partnershipId)) : Optional.empty();
             if (tool.isEmpty()) {
                 errors.add(new FieldError("tools." + sector, "There is no tool version " + reference + " (expected toolKey/version)"));
             } else if (!tool.get().sectors.contains(sector)) {

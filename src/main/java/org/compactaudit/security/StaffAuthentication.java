@@ -54,6 +54,7 @@ abstract class StaffAuthentication<R extends AuthenticationRequest> implements I
                 .setPrincipal(new QuarkusPrincipal(user.email()))
                 .addRoles(user.roles())
                 .addAttribute("displayName", user.displayName())
+                .addAttribute(PartnershipScope.ATTRIBUTE, user.partnerships())
                 .build();
     }
 }

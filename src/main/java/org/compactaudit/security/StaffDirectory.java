@@ -1,7 +1,9 @@
 package org.compactaudit.security;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -11,13 +13,16 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class StaffDirectory {
 
-    public record Credentials(String email, String displayName, String passwordHash, Set<String> roles, boolean active) {
+    /** {@code partnerships}: the codes of the partnerships the user works for, by id. */
+    public record Credentials(String email, String displayName, String passwordHash, Set<String> roles, boolean active,
+            Map<Long, String> partnerships) {
     }
 
     @ActivateRequestContext
     @Transactional
     public Optional<Credentials> credentials(String email) {
         return StaffUser.findByEmail(email)
-                .map(u -> new Credentials(u.email, u.displayName, u.passwordHash, u.roleSet(), u.active));
+                .map(u -> new Credentials(u.email, u.displayName, u.passwordHash, u.roleSet(), u.active,
+                        u.partnerships.stream().collect(Collectors.toUnmodifiableMap(p -> p.id, p -> p.code))));
     }
 }

@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 
 import org.compactaudit.common.IdentifiedEntity;
@@ -39,10 +39,11 @@ public class StaffUser extends IdentifiedEntity {
     @Column(nullable = false)
     public boolean active = true;
 
-    /** The partnership the user works for; null for an installation-wide admin. */
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "partnership_id")
-    public Partnership partnership;
+    /** The partnerships the user works for; an installation-wide admin may have none. */
+    @ManyToMany
+    @JoinTable(name = "staff_partnership", joinColumns = @JoinColumn(name = "staff_user_id"),
+            inverseJoinColumns = @JoinColumn(name = "partnership_id"))
+    public Set<Partnership> partnerships = new LinkedHashSet<>();
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

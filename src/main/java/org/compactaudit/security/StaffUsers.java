@@ -2,6 +2,7 @@ package org.compactaudit.security;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,9 +23,10 @@ import org.compactaudit.partnership.Partnership;
 import org.compactaudit.web.Page;
 
 /**
- * Staff accounts: an admin creates users, changes their roles and partnership, disables and enables them;
+ * Staff accounts: an admin creates users, changes their roles and partnerships, disables and enables them;
  * everyone changes their own password. Pages and the API share these rules. Reads run in a transaction too:
- * a user's partnership is loaded lazily.
+ * a user's partnerships are loaded lazily. A change of roles, partnerships or active flag is announced
+ * ({@link StaffUserChanged}), so a cached sign-in does not outlive it.
  */
 @ApplicationScoped
 @Transactional
@@ -32,26 +34,32 @@ public class StaffUsers {
 
 
     /** A new user as an admin entered it; a null password with {@code generate} asks for a random one. */
-    public record NewUser(String displayName, String email, Set<String> roles, String partnershipCode,
+    public record NewUser(String displayName, String email, Set<String> roles, List<String> partnershipCodes,
             String password, boolean generate) {
     }
 
-    /** Changes to a user; null fields stay as they are. An empty partnership code removes the partnership. */
-    public record UserChange(String displayName, Set<String> roles, String partnershipCode, Boolean active) {
+    /** Changes to a user; null fields stay as they are. An empty list of partnership codes removes them all. */
+    public record UserChange(String displayName, Set<String> roles, List<String> partnershipCodes, Boolean active) {
     }
 
     /** The user made and, when one was generated, the password to pass on (shown once, never stored). */
     public record Created(UserView user, String generatedPassword) {
     }
 
-    /** A user as pages and the API show it; never the password hash. */
-    public record UserView(long id, String email, String displayName, List<String> roles, String partnership,
-            @JsonIgnore String partnershipName, boolean active) {
+    /**
+     * A user as pages and the API show it; never the password hash. {@code partnership} is the only one's code,
+     * kept for scripts written before a user could work for several.
+     */
+    public record UserView(long id, String email, String displayName, List<String> roles, List<String> partnerships,
+            String partnership, @JsonIgnore String partnershipNames, boolean active) {
 
         static UserView of(StaffUser u) {
-            return new UserView(u.id, u.email, u.displayName, List.copyOf(u.roleSet()),
-                    u.partnership == null ? null : u.partnership.code,
-                    u.partnership == null ? null : u.partnership.name, u.active);
+            List<Partnership> sorted = u.partnerships.stream().sorted(Comparator.comparing(p -> p.code)).toList();
+            List<String> codes = sorted.stream().map(p -> p.code).toList();
+            return new UserView(u.id, u.email, u.displayName, List.copyOf(u.roleSet()), codes,
+                    codes.size() == 1 ? codes.get(0) : null,
+                    sorted.isEmpty() ? "No partnership" : String.join(", ", sorted.stream().map(p -> p.name).toList()),
+                    u.active);
         }
 
         @JsonIgnore
@@ -103,7 +111,7 @@ public class StaffUsers {
             errors.add(new FieldError("email", "A user with this email address already exists"));
         }
         Set<String> roles = roles(form.roles(), errors);
-        Partnership partnership = partnership(form.partnershipCode(), errors);
+        Set<Partnership> partnerships = partnerships(form.partnershipCodes(), errors);
         String password = form.generate() ? Passwords.random() : form.password();
         if (!form.generate() && Passwords.problem(password) != null) {
             errors.add(new FieldError("password", Passwords.problem(password)));
@@ -114,7 +122,7 @@ public class StaffUsers {
         user.displayName = form.displayName().trim();
         user.passwordHash = Passwords.hash(password);
         user.setRoles(roles);
-        user.partnership = partnership;
+        user.partnerships = partnerships;
         user.createdAt = clock.instant();
         user.persist();
         return new Created(UserView.of(user), form.generate() ? password : null);
@@ -128,8 +136,8 @@ public class StaffUsers {
             requireName(change.displayName(), errors);
         }
         Set<String> roles = change.roles() == null ? null : roles(change.roles(), errors);
-        Partnership partnership = change.partnershipCode() == null ? user.partnership
-                : partnership(change.partnershipCode(), errors);
+        Set<Partnership> partnerships = change.partnershipCodes() == null ? null
+                : partnerships(change.partnershipCodes(), errors);
         failIfAny(errors);
         boolean losesAdmin = user.roleSet().contains(Role.ADMIN) && user.active
                 && ((roles != null && !roles.contains(Role.ADMIN)) || Boolean.FALSE.equals(change.active()));
@@ -142,14 +150,18 @@ public class StaffUsers {
         if (roles != null) {
             user.setRoles(roles);
         }
-        user.partnership = partnership;
+        boolean movesPartnership = partnerships != null && !partnerships.equals(user.partnerships);
+        if (movesPartnership) {
+            user.partnerships.clear();
+            user.partnerships.addAll(partnerships);
+        }
         if (change.active() != null) {
             if (!change.active() && user.email.equals(StaffUser.normaliseEmail(actingEmail))) {
                 throw DomainException.conflict("You cannot disable your own account");
             }
             user.active = change.active();
         }
-        if (roles != null || change.active() != null) {
+        if (roles != null || change.active() != null || movesPartnership) {
             changed.fire(new StaffUserChanged(user.email));
         }
         return UserView.of(user);
@@ -228,15 +240,20 @@ public class StaffUsers {
         return roles;
     }
 
-    private static Partnership partnership(String code, List<FieldError> errors) {
-        if (code == null || code.isBlank()) {
-            return null;
+    private static Set<Partnership> partnerships(List<String> codes, List<FieldError> errors) {
+        Set<Partnership> partnerships = new LinkedHashSet<>();
+        for (String code : codes == null ? List.<String>of() : codes) {
+            if (code == null || code.isBlank()) {
+                continue;
+            }
+            Partnership partnership = Partnership.findByCode(code.trim()).orElse(null);
+            if (partnership == null) {
+                errors.add(new FieldError("partnerships", "No partnership with code " + code.trim()));
+            } else {
+                partnerships.add(partnership);
+            }
         }
-        Partnership partnership = Partnership.findByCode(code.trim()).orElse(null);
-        if (partnership == null) {
-            errors.add(new FieldError("partnership", "No partnership with code " + code.trim()));
-        }
-        return partnership;
+        return partnerships;
     }
 
     static void failIfAny(List<FieldError> errors) {

@@ -23,20 +23,24 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import org.compactaudit.security.StaffUsers.UserView;
 
-/** Staff accounts for scripts: {id, email, displayName, roles[], partnership, active}; never a password hash. */
+/** Staff accounts for scripts: {id, email, displayName, roles[], partnerships[], partnership, active}; never a password hash. */
 @Path("/api/v1/users")
 @RolesAllowed(Role.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class UserApi {
 
-    /** The body of a new user; the password must follow the same rule as on the page. */
-    public record NewUserBody(String email, String displayName, Set<String> roles, String partnership,
-            String password) {
+    /**
+     * The body of a new user; the password must follow the same rule as on the page. {@code partnership} names one
+     * partnership, as scripts did before a user could work for several; {@code partnerships} wins when both are given.
+     */
+    public record NewUserBody(String email, String displayName, Set<String> roles, List<String> partnerships,
+            String partnership, String password) {
     }
 
-    /** A change to a user: fields left out stay as they are; partnership "" removes it. */
-    public record UserChangeBody(String displayName, Set<String> roles, String partnership, Boolean active) {
+    /** A change to a user: fields left out stay as they are; {@code partnerships: []} or {@code partnership: ""} removes them. */
+    public record UserChangeBody(String displayName, Set<String> roles, List<String> partnerships, String partnership,
+            Boolean active) {
     }
 
     @Inject
@@ -54,18 +58,25 @@ public class UserApi {
     @POST
     @Operation(summary = "Add a staff user with an initial password; 400 names the fields at fault")
     public Response create(NewUserBody body) {
-        NewUserBody b = body == null ? new NewUserBody(null, null, null, null, null) : body;
-        UserView created = users.create(new StaffUsers.NewUser(b.displayName(), b.email(), b.roles(), b.partnership(),
-                b.password(), false)).user();
+        NewUserBody b = body == null ? new NewUserBody(null, null, null, null, null, null) : body;
+        UserView created = users.create(new StaffUsers.NewUser(b.displayName(), b.email(), b.roles(),
+                codes(b.partnerships(), b.partnership()), b.password(), false)).user();
         return Response.created(URI.create("/api/v1/users/" + created.id())).entity(created).build();
     }
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change a user's name, roles, partnership or active flag; the last active admin stays")
+    @Operation(summary = "Change a user's name, roles, partnerships or active flag; the last active admin stays")
     public UserView update(@RestPath long id, UserChangeBody body) {
-        UserChangeBody b = body == null ? new UserChangeBody(null, null, null, null) : body;
-        return users.update(id, new StaffUsers.UserChange(b.displayName(), b.roles(), b.partnership(), b.active()),
-                identity.getPrincipal().getName());
+        UserChangeBody b = body == null ? new UserChangeBody(null, null, null, null, null) : body;
+        return users.update(id, new StaffUsers.UserChange(b.displayName(), b.roles(),
+                codes(b.partnerships(), b.partnership()), b.active()), identity.getPrincipal().getName());
+    }
+
+    private static List<String> codes(List<String> partnerships, String partnership) {
+        if (partnerships != null) {
+            return partnerships;
+        }
+        return partnership == null ? null : partnership.isBlank() ? List.of() : List.of(partnership);
     }
 }

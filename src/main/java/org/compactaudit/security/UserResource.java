@@ -30,7 +30,7 @@ import org.compactaudit.web.FormErrors;
 import org.compactaudit.web.Option;
 import org.compactaudit.web.Page;
 
-/** The admin's pages for staff accounts: list, create, change roles and partnership, disable and enable. */
+/** The admin's pages for staff accounts: list, create, change roles and partnerships, disable and enable. */
 @Path("/users")
 @RolesAllowed(Role.ADMIN)
 @Produces(MediaType.TEXT_HTML)
@@ -39,20 +39,24 @@ public class UserResource {
     static final int PAGE_SIZE = 25;
 
     /** What the user form holds, kept as typed so a rejected form shows the admin's input again. */
-    public record UserForm(String displayName, String email, Set<String> roles, String partnership, String password,
-            boolean generate) {
+    public record UserForm(String displayName, String email, Set<String> roles, Set<String> partnerships,
+            String password, boolean generate) {
 
         static UserForm empty() {
-            return new UserForm("", "", Set.of(), "", "", false);
+            return new UserForm("", "", Set.of(), Set.of(), "", false);
         }
 
         static UserForm of(UserView u) {
             return new UserForm(u.displayName(), u.email(), new LinkedHashSet<>(u.roles()),
-                    u.partnership() == null ? "" : u.partnership(), "", false);
+                    new LinkedHashSet<>(u.partnerships()), "", false);
         }
 
         public boolean hasRole(String role) {
             return roles.contains(role);
+        }
+
+        public boolean hasPartnership(String code) {
+            return partnerships.contains(code);
         }
     }
 
@@ -99,13 +103,13 @@ public class UserResource {
      */
     @POST
     public Response create(@RestForm String displayName, @RestForm String email, @RestForm List<String> roles,
-            @RestForm String partnership, @RestForm String password, @RestForm String passwordChoice) {
+            @RestForm List<String> partnerships, @RestForm String password, @RestForm String passwordChoice) {
         boolean generate = "generate".equals(passwordChoice);
-        UserForm form = new UserForm(nullToEmpty(displayName), nullToEmpty(email), set(roles),
-                nullToEmpty(partnership), "", generate);
+        UserForm form = new UserForm(nullToEmpty(displayName), nullToEmpty(email), set(roles), set(partnerships),
+                "", generate);
         try {
             StaffUsers.Created created = users.create(new StaffUsers.NewUser(displayName, email, form.roles(),
-                    partnership, password, generate));
+                    List.copyOf(form.partnerships()), password, generate));
             if (created.generatedPassword() == null) {
                 return Response.seeOther(URI.create("/users/" + created.user().id() + "?created=true")).build();
             }
@@ -136,14 +140,14 @@ public class UserResource {
     @POST
     @Path("{id}")
     public Response update(@RestPath long id, @RestForm String displayName, @RestForm List<String> roles,
-            @RestForm String partnership) {
+            @RestForm List<String> partnerships) {
         UserView user = users.view(id);
         try {
-            users.update(id, new StaffUsers.UserChange(nullToEmpty(displayName), set(roles), nullToEmpty(partnership),
-                    null), identity.getPrincipal().getName());
+            users.update(id, new StaffUsers.UserChange(nullToEmpty(displayName), set(roles),
+                    List.copyOf(set(partnerships)), null), identity.getPrincipal().getName());
             return Response.seeOther(URI.create("/users/" + id + "?updated=true")).build();
         } catch (DomainException e) {
-            UserForm form = new UserForm(nullToEmpty(displayName), user.email(), set(roles), nullToEmpty(partnership),
+            UserForm form = new UserForm(nullToEmpty(displayName), user.email(), set(roles), set(partnerships),
                     "", false);
             FormErrors errors = errors(e);
             if (errors.isEmpty()) {

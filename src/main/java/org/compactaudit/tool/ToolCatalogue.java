@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -16,12 +18,19 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import org.compactaudit.agency.Sector;
 import org.compactaudit.common.Dates;
 import org.compactaudit.common.DomainException;
+import org.compactaudit.security.PartnershipScope;
 import org.compactaudit.web.Page;
 
-/** Reads published tool versions for the pages and the API. */
+/**
+ * Reads published tool versions for the pages and the API: the shipped ones and those uploaded by the partnerships
+ * in the {@link PartnershipScope}; another partnership's upload is "not found".
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ToolCatalogue {
+
+    @Inject
+    PartnershipScope scope;
 
     /** A tool version in a list: the API's light form. */
     public record ToolSummary(String toolKey, String version, String variant, String title, List<String> sectors,
@@ -44,15 +53,16 @@ public class ToolCatalogue {
 
     public List<ToolSummary> list() {
         Comparator<String> order = sectorOrder();
-        return ToolVersion.listInOrder().stream().map(t -> summary(t, order)).toList();
+        return available("order by t.toolKey, t.version").list().stream().map(t -> summary(t, order)).toList();
     }
 
     public Page<ToolRow> page(int number, int size) {
         Comparator<String> order = sectorOrder();
         Map<String, String> names = sectorNames();
-        long total = ToolVersion.count();
+        PanacheQuery<ToolVersion> query = available("order by t.toolKey, t.version");
+        long total = query.count();
         int page = (int) Math.max(1, Math.min(number, (total + size - 1) / size));
-        List<ToolVersion> tools = ToolVersion.find("order by toolKey, version").page(page - 1, size).list();
+        List<ToolVersion> tools = query.page(page - 1, size).list();
         Map<Long, long[]> sizes = sizes(tools.stream().map(t -> t.id).toList());
         List<ToolRow> rows = tools.stream().map(t -> {
             ToolSummary summary = summary(t, order);
@@ -72,23 +82,38 @@ public class ToolCatalogue {
     }
 
     public ToolVersion find(String toolKey, String version) {
-        return ToolVersion.findByKey(toolKey, version).orElseThrow(
+        return visible(toolKey, version).orElseThrow(
                 () -> DomainException.notFound("No published tool version " + toolKey + "/" + version));
+    }
+
+    /** The version when the user may see it. */
+    public Optional<ToolVersion> visible(String toolKey, String version) {
+        return ToolVersion.findByKey(toolKey, version)
+                .filter(t -> t.partnership == null || scope.sees(t.partnership.id));
     }
 
     /** The tool versions that cover a sector, newest first: the choices for that sector on the round form. */
     public List<ToolVersion> forSector(String sectorCode) {
-        return coveringSector(sectorCode).list();
+        Optional<Set<Long>> limit = scope.limit();
+        String covering = "select t from ToolVersion t join t.sectors s where s = ?1";
+        String order = " order by t.publishedAt desc, t.id desc";
+        return limit.isEmpty() ? ToolVersion.<ToolVersion>list(covering + order, sectorCode)
+                : ToolVersion.<ToolVersion>list(covering + " and (t.partnership is null or t.partnership.id in ?2)" + order,
+                        sectorCode, limit.get());
     }
 
-    /** The default tool for a sector: the latest published version that covers it. */
-    public Optional<ToolVersion> latestFor(String sectorCode) {
-        return coveringSector(sectorCode).firstResultOptional();
+    /** The default tool for a sector in a partnership's round: the latest published version available to it. */
+    public Optional<ToolVersion> latestFor(String sectorCode, long partnershipId) {
+        return ToolVersion.<ToolVersion>find("select t from ToolVersion t join t.sectors s where s = ?1"
+                + " and (t.partnership is null or t.partnership.id = ?2) order by t.publishedAt desc, t.id desc",
+                sectorCode, partnershipId).firstResultOptional();
     }
 
-    private static PanacheQuery<ToolVersion> coveringSector(String sectorCode) {
-        return ToolVersion.find("select t from ToolVersion t join t.sectors s where s = ?1"
-                + " order by t.publishedAt desc, t.id desc", sectorCode);
+    private PanacheQuery<ToolVersion> available(String order) {
+        Optional<Set<Long>> limit = scope.limit();
+        return limit.isEmpty() ? ToolVersion.find("select t from ToolVersion t " + order)
+                : ToolVersion.find("select t from ToolVersion t where t.partnership is null or t.partnership.id in ?1 "
+                        + order, limit.get());
     }
 
     /** Compares two versions given as "toolKey/version"; the field names are the query's, "from" and "to". */
@@ -113,7 +138,7 @@ public class ToolCatalogue {
         }
         String toolKey = reference.substring(0, slash);
         String version = reference.substring(slash + 1);
-        ToolVersion tool = ToolVersion.findByKey(toolKey, version).orElseThrow(() -> DomainException.invalid(field,
+        ToolVersion tool = visible(toolKey, version).orElseThrow(() -> DomainException.invalid(field,
                 "There is no published tool version " + reference));
         return ToolDefinition.of(tool, sectorOrder());
     }

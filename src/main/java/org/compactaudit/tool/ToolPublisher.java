@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.compactaudit.partnership.Partnership;
+import org.compactaudit.security.PartnershipScope;
 import org.compactaudit.agency.Sector;
 import org.compactaudit.tool.ToolDefinition.QuestionDefinition;
 import org.compactaudit.tool.ToolDefinition.StandardDefinition;
@@ -53,6 +55,9 @@ public class ToolPublisher {
     @Inject
     Clock clock;
 
+    @Inject
+    PartnershipScope scope;
+
     @Transactional
     public Result publish(String source, String yaml, String publishedBy) {
         Set<String> sectors = Sector.<Sector>listAll().stream().map(s -> s.code).collect(Collectors.toSet());
@@ -64,6 +69,10 @@ public class ToolPublisher {
         }
         String hash = definition.contentHash();
         Optional<ToolVersion> published = ToolVersion.findByKey(definition.toolKey(), definition.version());
+        if (published.isPresent() && published.get().partnership != null && !scope.sees(published.get().partnership.id)) {
+            return new Result(Outcome.REFUSED, source, definition.toolKey(), definition.version(), source + ": the version "
+                    + definition.reference() + " is taken; give the tool another version label", List.of(), null);
+        }
         if (published.isPresent()) {
             ToolVersion existing = published.get();
             if (existing.contentHash.equals(hash)) {
@@ -74,7 +83,12 @@ public class ToolPublisher {
             return new Result(Outcome.REFUSED, source, definition.toolKey(), definition.version(),
                     refusal(source, existing, changes), List.of(), changes);
         }
-        persist(definition, hash, source, yaml, publishedBy);
+        Optional<Partnership> owner = scope.acting();
+        if (owner.isEmpty() && !scope.memberships().isEmpty()) {
+            return new Result(Outcome.INVALID, source, definition.toolKey(), definition.version(), source
+                    + ": choose the partnership the tool is for in the header first; you work for several", List.of(), null);
+        }
+        persist(definition, hash, source, yaml, publishedBy, owner.orElse(null));
         return new Result(Outcome.PUBLISHED, source, definition.toolKey(), definition.version(),
                 source + ": published " + definition.reference() + " ("
                         + Counts.of(definition.standards().size(), "standard", "standards") + ", "
@@ -90,7 +104,9 @@ public class ToolPublisher {
                 + "give the changed tool a new version label. What changed:" + what;
     }
 
-    private void persist(ToolDefinition definition, String hash, String source, String yaml, String publishedBy) {
+    /** The version belongs to the uploading partnership; the shipped files and an admin's uploads to none (all). */
+    private void persist(ToolDefinition definition, String hash, String source, String yaml, String publishedBy,
+            Partnership owner) {
         ToolVersion tool = new ToolVersion();
         tool.toolKey = definition.toolKey();
         tool.version = definition.version();
@@ -102,6 +118,7 @@ public class ToolPublisher {
         tool.sourceYaml = yaml;
         tool.publishedAt = clock.instant();
         tool.publishedBy = publishedBy;
+        tool.partnership = owner;
         tool.sectors.addAll(definition.sectors());
         int standardPosition = 0;
         for (StandardDefinition s : definition.standards()) {

@@ -14,11 +14,13 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
 import org.compactaudit.common.IdentifiedEntity;
+import org.compactaudit.partnership.Partnership;
 
 /** A published version of an audit tool. Never changes once published: a change is a new version. */
 @Entity
@@ -59,6 +61,16 @@ public class ToolVersion extends IdentifiedEntity {
     @Column(name = "published_by", length = 254)
     public String publishedBy;
 
+    /** The partnership that uploaded it, which alone may use it; null for the shipped tools and an admin's uploads. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "partnership_id")
+    public Partnership partnership;
+
+    /** Whether a round of the partnership may use it. */
+    public boolean availableTo(long partnershipId) {
+        return partnership == null || partnership.id == partnershipId;
+    }
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "tool_version_sector", joinColumns = @JoinColumn(name = "tool_version_id"))
     @Column(name = "sector_code", length = 40)
@@ -77,7 +89,4 @@ public class ToolVersion extends IdentifiedEntity {
         return find("toolKey = ?1 and version = ?2", toolKey, version).firstResultOptional();
     }
 
-    public static List<ToolVersion> listInOrder() {
-        return list("order by toolKey, version");
-    }
 }

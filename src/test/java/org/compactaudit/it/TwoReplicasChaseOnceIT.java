@@ -197,11 +197,14 @@ class TwoReplicasChaseOnceIT {
             s.executeUpdate("INSERT INTO tool_version_sector (tool_version_id, sector_code) VALUES (" + tool + ", 'school')");
         }
         try (PreparedStatement u = db.prepareStatement("INSERT INTO staff_user (email, display_name, password_hash, roles, active,"
-                + " partnership_id, created_at) VALUES (?, 'IT manager', ?, 'manager', TRUE, ?, '2018-01-01 00:00:00')")) {
+                + " created_at) VALUES (?, 'IT manager', ?, 'manager', TRUE, '2018-01-01 00:00:00')")) {
             u.setString(1, manager);
             u.setString(2, Passwords.hash(PASSWORD));
-            u.setLong(3, partnership);
             u.executeUpdate();
+        }
+        try (Statement s = db.createStatement()) {
+            s.executeUpdate("INSERT INTO staff_partnership (staff_user_id, partnership_id) SELECT id, " + partnership
+                    + " FROM staff_user WHERE email = '" + manager + "'");
         }
         try (PreparedStatement a = db.prepareStatement("INSERT INTO agency (name, sector_code, cycle_group, lead_name, lead_email,"
                 + " active, created_at, updated_at, version) VALUES (?, 'school', 'A', 'Lee', ?, TRUE, '2018-01-01 00:00:00',"

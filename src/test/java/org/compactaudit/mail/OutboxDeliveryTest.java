@@ -49,7 +49,7 @@ class OutboxDeliveryTest {
 
     private long queue(String to) {
         return QuarkusTransaction.requiringNew().call(() -> outbox.enqueue(new Outbox.Email("test", to, "reply@partnership.test",
-                "Hello", "Plain text", "<p>HTML</p>", null), new Outbox.Attachment("return.pdf", "application/pdf", new byte[] { 37, 80 })).id);
+                "Hello", "Plain text", "<p>HTML</p>", null, null), new Outbox.Attachment("return.pdf", "application/pdf", new byte[] { 37, 80 })).id);
     }
 
     @Test

@@ -93,6 +93,10 @@ public class Fixtures {
         partnership.contactName = "Pat Manager";
         partnership.contactEmail = partnership.code + "@partnership.test";
         partnership.persist();
+        Partnership.getEntityManager().flush();
+        Partnership.getEntityManager().createNativeQuery("insert into staff_partnership (staff_user_id, partnership_id)"
+                + " select id, :p from staff_user where email like :every")
+                .setParameter("p", partnership.id).setParameter("every", TestUsers.EVERY_PARTNERSHIP + "%").executeUpdate();
         return partnership;
     }
 

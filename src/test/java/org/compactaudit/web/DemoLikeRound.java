@@ -108,9 +108,6 @@ public class DemoLikeRound {
 
     /** A staff user who works for the partnership, as every demo user but the admin does. */
     private String staff(String role, Partnership partnership) {
-        String email = users.create(role);
-        QuarkusTransaction.requiringNew().run(() ->
-                StaffUser.findByEmail(email).orElseThrow().partnership = Partnership.findById(partnership.id));
-        return email;
+        return users.member(partnership, role);
     }
 }
