@@ -53,10 +53,10 @@ public class AgencyService {
     public static final class Lookups {
         private final Map<String, Sector> sectors = new HashMap<>();
         private final Map<String, Partnership> partnerships;
-        private final Optional<Partnership> acting;
+        private final List<Partnership> defaults;
 
-        Lookups(List<Sector> sectorList, List<Partnership> partnershipList, Optional<Partnership> acting) {
-            this.acting = acting;
+        Lookups(List<Sector> sectorList, List<Partnership> partnershipList, List<Partnership> defaults) {
+            this.defaults = defaults;
             // A sector's display name is accepted too, case-insensitively; codes win over names.
             sectorList.forEach(s -> sectors.put(s.name.toLowerCase(Locale.ROOT), s));
             sectorList.forEach(s -> sectors.put(s.code.toLowerCase(Locale.ROOT), s));
@@ -76,9 +76,13 @@ public class AgencyService {
         }
     }
 
-    /** The sectors, the partnerships the user may see and the one a new agency joins when none is chosen. */
+    /**
+     * The sectors, the partnerships the user may see, and those a new agency joins when none is chosen: the user's
+     * partnerships as the header shows them (the picked one, or all of theirs combined).
+     */
     public Lookups lookups() {
-        return new Lookups(Sector.listInOrder(), scope.partnerships(), scope.acting());
+        List<Partnership> visible = scope.partnerships();
+        return new Lookups(Sector.listInOrder(), visible, scope.limit().isPresent() ? visible : List.of());
     }
 
     public List<Sector> sectors() {
@@ -219,7 +223,7 @@ public class AgencyService {
         if (!unknown.isEmpty()) {
             errors.add(new FieldError("partnerships", "Unknown partnership " + unknown.stream()
                     .map(c -> "'" + c + "'").collect(Collectors.joining(", "))));
-        } else if (partnershipCodes(form).isEmpty() && lookups.acting.isEmpty() && scope.limit().isPresent()) {
+        } else if (partnershipCodes(form).isEmpty() && lookups.defaults.isEmpty() && scope.limit().isPresent()) {
             errors.add(new FieldError("partnerships", "Select the partnerships the agency works with"));
         }
         return errors;
@@ -303,11 +307,11 @@ public class AgencyService {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    /** The form's partnerships; a new agency with none joins the user's one partnership (the picked or only one). */
+    /** The form's partnerships; a new agency with none joins the user's partnerships ({@link #lookups}). */
     private static Set<String> partnershipCodes(AgencyForm form, Lookups lookups, Agency agency) {
         Set<String> codes = partnershipCodes(form);
         if (codes.isEmpty() && agency.id == null) {
-            lookups.acting.ifPresent(p -> codes.add(p.code));
+            lookups.defaults.forEach(p -> codes.add(p.code));
         }
         return codes;
     }

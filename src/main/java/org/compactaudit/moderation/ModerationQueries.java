@@ -55,6 +55,11 @@ public class ModerationQueries {
         return visit;
     }
 
+    /** The rounds a manager can plan visits for, newest first. */
+    List<AuditRound> rounds() {
+        return rounds.roundsNewestFirst();
+    }
+
     Optional<Return> returnOf(long returnId) {
         return rounds.findReturn(returnId);
     }

@@ -140,7 +140,7 @@ public class ModerationViews {
 
     /** The rounds a manager can plan visits for, newest first. */
     public List<AuditRound> rounds() {
-        return queries.rounds.roundsNewestFirst();
+        return queries.rounds();
     }
 
     private static String code(Grade grade) {
