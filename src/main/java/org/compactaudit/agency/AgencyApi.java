@@ -61,7 +61,7 @@ public class AgencyApi {
 
     @GET
     @Path("agencies")
-    @RolesAllowed({ Role.MANAGER, Role.MESC, Role.ADMIN })
+    @RolesAllowed({ Role.MANAGER, Role.MESC })
     @Operation(summary = "Search agencies (q, sector, cycleGroup, partnership, active, sort=name|sector|group "
             + "with - for descending, page from 1, size up to 500); total in X-Total-Count, links in Link")
     public Response list(@QueryParam("q") String q, @QueryParam("sector") String sector,
@@ -77,7 +77,7 @@ public class AgencyApi {
 
     @GET
     @Path("agencies/{id}")
-    @RolesAllowed({ Role.MANAGER, Role.MESC, Role.ADMIN })
+    @RolesAllowed({ Role.MANAGER, Role.MESC })
     @Operation(summary = "One agency; its version is the ETag")
     public Response get(@PathParam("id") long id) {
         return withTag(Response.ok(), agencies.get(id));
@@ -86,7 +86,7 @@ public class AgencyApi {
     @POST
     @Path("agencies")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Role.MANAGER, Role.ADMIN })
+    @RolesAllowed(Role.MANAGER)
     @Operation(summary = "Create an agency; 201 with Location")
     public Response create(AgencyJson body) {
         Agency agency = agencies.create(required(body).toForm(null));
@@ -96,7 +96,7 @@ public class AgencyApi {
     @PUT
     @Path("agencies/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Role.MANAGER, Role.ADMIN })
+    @RolesAllowed(Role.MANAGER)
     @Operation(summary = "Replace an agency's details; send If-Match with the ETag to refuse a stale edit (409)")
     public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, AgencyJson body) {
         return withTag(Response.ok(), agencies.update(id, required(body).toForm(version(ifMatch))));
@@ -105,7 +105,7 @@ public class AgencyApi {
     @POST
     @Path("agencies/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
-    @RolesAllowed({ Role.MANAGER, Role.ADMIN })
+    @RolesAllowed(Role.MANAGER)
     @Operation(summary = "Import agencies from CSV, all or nothing: 200 with the summary, or 422 with every bad "
             + "line and nothing imported")
     public Response importCsv(InputStream body) throws IOException {

@@ -40,7 +40,7 @@ import org.compactaudit.web.Option;
 @Path("/agencies")
 @Produces(MediaType.TEXT_HTML)
 // Changing agencies is for managers and admins; the pages that only read say so, as the MESC reads them too.
-@RolesAllowed({ Role.MANAGER, Role.ADMIN })
+@RolesAllowed(Role.MANAGER)
 public class AgencyResource {
 
     @CheckedTemplate
@@ -70,7 +70,7 @@ public class AgencyResource {
     AgencyReturns returns;
 
     @GET
-    @RolesAllowed({ Role.MANAGER, Role.MESC, Role.ADMIN })
+    @RolesAllowed({ Role.MANAGER, Role.MESC })
     public TemplateInstance list(@QueryParam("q") String q, @QueryParam("sector") String sector,
             @QueryParam("cycleGroup") String cycleGroup, @QueryParam("partnership") String partnership,
             @QueryParam("status") @DefaultValue("active") String status, @QueryParam("sort") String sort,
@@ -81,7 +81,7 @@ public class AgencyResource {
     }
 
     @GET
-    @RolesAllowed({ Role.MANAGER, Role.MESC, Role.ADMIN })
+    @RolesAllowed({ Role.MANAGER, Role.MESC })
     @Path("export.csv")
     @Produces("text/csv")
     public Response export(@QueryParam("q") String q, @QueryParam("sector") String sector,
@@ -115,7 +115,7 @@ public class AgencyResource {
     }
 
     @GET
-    @RolesAllowed({ Role.MANAGER, Role.MESC, Role.ADMIN })
+    @RolesAllowed({ Role.MANAGER, Role.MESC })
     @Path("{id}")
     public TemplateInstance view(@PathParam("id") long id, @QueryParam("saved") String saved) {
         Agency agency = agencies.get(id);

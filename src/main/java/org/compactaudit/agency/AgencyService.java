@@ -307,11 +307,17 @@ public class AgencyService {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    /** The form's partnerships; a new agency with none joins the user's partnerships ({@link #lookups}). */
+    /**
+     * The form's partnerships. None chosen: a new agency joins the user's partnerships ({@link #lookups}) and an
+     * existing one keeps its own, so a re-imported file without the column changes nothing and no agency is left
+     * with no partnership, unseen by anyone.
+     */
     private static Set<String> partnershipCodes(AgencyForm form, Lookups lookups, Agency agency) {
         Set<String> codes = partnershipCodes(form);
         if (codes.isEmpty() && agency.id == null) {
             lookups.defaults.forEach(p -> codes.add(p.code));
+        } else if (codes.isEmpty()) {
+            agency.partnerships.stream().map(p -> p.code).filter(lookups::chosen).forEach(codes::add);
         }
         return codes;
     }

@@ -231,13 +231,13 @@ public class ChasingService {
         return true;
     }
 
-    /** The manager edits the drafted letter and records the meeting with the senior manager and its outcome. */
-    @Transactional
     /** The return when the user may see it. */
     public Return visibleReturn(long returnId) {
         return roundQueries.findReturn(returnId).orElseThrow(() -> DomainException.notFound("There is no return " + returnId));
     }
 
+    /** The manager edits the drafted letter and records the meeting with the senior manager and its outcome. */
+    @Transactional
     public Escalation updateEscalation(long returnId, String letterText, LocalDate meetingOn, String outcome) {
         visibleReturn(returnId);
         Escalation escalation = Escalation.<Escalation>find("returnId", returnId).firstResultOptional()

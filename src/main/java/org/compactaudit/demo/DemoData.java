@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,10 @@ public class DemoData {
         public static final Plan SOUTHSEA = new Plan("southsea", "Southsea Safeguarding Children Partnership",
                 "Southsea", "example.org");
 
+        /** The small neighbour that shows partnerships kept apart: its own agencies, a few shared with Southsea. */
+        public static final Plan NORTHSEA = new Plan("northsea", "Northsea Safeguarding Children Partnership",
+                "Northsea", "northsea.example.org");
+
         String email(String localPart) {
             return localPart + "@" + mailDomain;
         }
@@ -60,6 +65,14 @@ public class DemoData {
             new DemoUser(Role.MODERATOR, "moderator", "Grace Okafor", "demo-moderator-pass"),
             new DemoUser(Role.ADMIN, "admin", "Alex Moore", "demo-admin-pass"));
 
+    /** Northsea's staff: a manager and a MESC reviewer who see only Northsea's data. */
+    public static final List<DemoUser> NORTHSEA_USERS = List.of(
+            new DemoUser(Role.MANAGER, "manager", "Sam Carter", "demo-northsea-pass"),
+            new DemoUser(Role.MESC, "mesc", "Ruth Adeyemi", "demo-northsea-mesc-pass"));
+
+    /** How many agencies of its own Northsea has; it also works with Southsea's statutory agencies. */
+    static final int NORTHSEA_AGENCIES = 15;
+
     @ConfigProperty(name = "compact.demo", defaultValue = "false")
     boolean demo;
 
@@ -72,9 +85,10 @@ public class DemoData {
     @Transactional
     void onStart(@Observes @Priority(20) StartupEvent event) {
         if (demo && Partnership.count() == 0) {
-            load(Plan.SOUTHSEA);
-            LOG.infof("Demo data loaded: %s with %d agencies and %d staff users.", Plan.SOUTHSEA.name(),
-                    Agency.count(), USERS.size());
+            Partnership southsea = load(Plan.SOUTHSEA);
+            loadNeighbour(Plan.NORTHSEA, southsea);
+            LOG.infof("Demo data loaded: %s and %s, %d agencies and %d staff users.", Plan.SOUTHSEA.name(),
+                    Plan.NORTHSEA.name(), Agency.count(), USERS.size() + NORTHSEA_USERS.size());
         }
     }
 
@@ -85,8 +99,10 @@ public class DemoData {
         }
         StringBuilder text = new StringBuilder("\n\n  Compact Audit demo is starting at http://localhost:")
                 .append(port).append("/login\n  Sign in with one of these demo accounts (email / password):\n");
-        USERS.forEach(u -> text.append(String.format("    %-26s %-22s %s%n", Plan.SOUTHSEA.email(u.localPart()),
+        USERS.forEach(u -> text.append(String.format("    %-30s %-24s %s%n", Plan.SOUTHSEA.email(u.localPart()),
                 u.password(), Role.label(u.role()))));
+        NORTHSEA_USERS.forEach(u -> text.append(String.format("    %-30s %-24s %s of Northsea only%n",
+                Plan.NORTHSEA.email(u.localPart()), u.password(), Role.label(u.role()))));
         LOG.info(text);
     }
 
@@ -97,8 +113,31 @@ public class DemoData {
      */
     @Transactional
     public Partnership load(Plan plan) {
-        Instant now = clock.instant();
-        Partnership partnership = Partnership.findByCode(plan.code()).orElseGet(() -> {
+        Partnership partnership = partnership(plan);
+        agencies(plan, partnership, DemoAgencies.rows(plan.area(), new Random(SEED)));
+        users(plan, partnership, USERS);
+        return partnership;
+    }
+
+    /**
+     * A second, small partnership: {@value #NORTHSEA_AGENCIES} agencies of its own, the neighbour's statutory agencies
+     * shared with it (a police force and health trusts serve both areas), and its own manager and MESC reviewer.
+     */
+    @Transactional
+    public Partnership loadNeighbour(Plan plan, Partnership neighbour) {
+        Partnership partnership = partnership(plan);
+        List<DemoAgencies.Row> all = DemoAgencies.rows(plan.area(), new Random(SEED));
+        int step = all.size() / NORTHSEA_AGENCIES;
+        // Every step-th row, so the small directory still spans the sectors.
+        agencies(plan, partnership, IntStream.range(0, NORTHSEA_AGENCIES).mapToObj(i -> all.get(i * step)).toList());
+        Agency.<Agency>list("select a from Agency a join a.partnerships p where p.id = ?1 and a.sector.code = 'statutory'",
+                neighbour.id).forEach(a -> a.partnerships.add(partnership));
+        users(plan, partnership, NORTHSEA_USERS);
+        return partnership;
+    }
+
+    private Partnership partnership(Plan plan) {
+        return Partnership.findByCode(plan.code()).orElseGet(() -> {
             Partnership p = new Partnership();
             p.code = plan.code();
             p.name = plan.name();
@@ -108,9 +147,13 @@ public class DemoData {
             p.persist();
             return p;
         });
+    }
+
+    private void agencies(Plan plan, Partnership partnership, List<DemoAgencies.Row> rows) {
+        Instant now = clock.instant();
         Map<String, Sector> sectors = new LinkedHashMap<>();
         Sector.<Sector>listAll().forEach(s -> sectors.put(s.code, s));
-        for (DemoAgencies.Row row : DemoAgencies.rows(plan.area(), new Random(SEED))) {
+        for (DemoAgencies.Row row : rows) {
             Agency agency = Agency.<Agency>find("name = ?1 and sector.code = ?2", row.name(), row.sector())
                     .firstResultOptional().orElse(null);
             if (agency == null) {
@@ -129,7 +172,11 @@ public class DemoData {
             }
             agency.partnerships.add(partnership);
         }
-        for (DemoUser demoUser : USERS) {
+    }
+
+    private void users(Plan plan, Partnership partnership, List<DemoUser> demoUsers) {
+        Instant now = clock.instant();
+        for (DemoUser demoUser : demoUsers) {
             String email = plan.email(demoUser.localPart());
             if (StaffUser.findByEmail(email).isEmpty()) {
                 StaffUser user = new StaffUser();
@@ -144,7 +191,6 @@ public class DemoData {
                 user.persist();
             }
         }
-        return partnership;
     }
 
     private static String mailHost(DemoAgencies.Row row, Plan plan) {

@@ -77,9 +77,10 @@ public class ToolApi {
         return switch (result.outcome()) {
             case PUBLISHED -> Response.created(URI.create("/api/v1/tools/" + result.reference())).entity(body).build();
             case UNCHANGED -> Response.ok(body).build();
-            case REFUSED -> throw DomainException.conflict(result.message(), result.changes().changes().stream()
-                    .map(c -> new ApiError.FieldError(changedField(c), c.summary())).toList());
-            case INVALID -> throw DomainException.invalid(source + " is not a valid audit tool file",
+            case REFUSED -> throw DomainException.conflict(result.message(), result.changes() == null ? List.of()
+                    : result.changes().changes().stream().map(c -> new ApiError.FieldError(changedField(c), c.summary())).toList());
+            case INVALID -> throw result.problems().isEmpty() ? DomainException.invalid(result.message())
+                    : DomainException.invalid(source + " is not a valid audit tool file",
                     result.problems().stream().map(p -> new ApiError.FieldError(p.field().isEmpty() ? "file" : p.field(),
                             (p.place().isEmpty() ? "" : p.place() + ": ") + p.message())).toList());
         };

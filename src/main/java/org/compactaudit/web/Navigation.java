@@ -35,7 +35,7 @@ public class Navigation {
     public List<Item> getItems() {
         List<String[]> shown = new ArrayList<>();
         shown.add(new String[] { "/", "Home" });
-        if (user.isManager() || user.isMesc() || user.isAdmin()) {
+        if (user.isManager() || user.isMesc()) {
             shown.add(new String[] { "/agencies", "Agencies" });
         }
         if (user.isManager() || user.isMesc() || user.isAdmin()) {

@@ -190,7 +190,7 @@ class AgencyPagesTest {
 
     @Test
     void managerDeletesAnAgencyWithoutReturnsAfterConfirming() {
-        Agency agency = fixtures.agency("commercial", CycleGroup.B, null);
+        Agency agency = fixtures.agency("commercial", CycleGroup.B, fixtures.partnership());
         try (BrowserContext context = Browsers.newContext()) {
             Page page = signedIn(context, Role.MANAGER);
             page.navigate(base + "agencies/" + agency.id);
@@ -207,7 +207,7 @@ class AgencyPagesTest {
         String name = Fixtures.unique("Ysgol Gymraeg Ffordd Dyffryn");
         String header = String.join(",", AgencyCsv.COLUMNS) + "\n";
         try (BrowserContext context = Browsers.newContext()) {
-            Page page = signedIn(context, Role.ADMIN);
+            Page page = signedIn(context, Role.MANAGER);
             page.navigate(base + "agencies/import");
             Accessibility.assertNoViolations(page);
 
@@ -231,7 +231,7 @@ class AgencyPagesTest {
 
     @Test
     void mescReadsTheListButCannotEditAndModeratorIsRefused() {
-        Agency agency = fixtures.agency("school", CycleGroup.A, null);
+        Agency agency = fixtures.agency("school", CycleGroup.A, fixtures.partnership());
         try (BrowserContext context = Browsers.newContext()) {
             Page page = signedIn(context, Role.MESC);
             page.navigate(base + "agencies/" + agency.id);

@@ -49,6 +49,29 @@ class DemoDataTest {
         check(plan);
     }
 
+    @Test
+    @Transactional
+    void aNeighbourHasItsOwnAgenciesAndStaffAndSharesOnlyTheStatutoryAgencies() {
+        String code = "demo-" + UUID.randomUUID().toString().substring(0, 8);
+        Partnership south = demo.load(new DemoData.Plan(code, "Southham Partnership", "Southham " + code, code + ".example.org"));
+        DemoData.Plan northPlan = new DemoData.Plan("n" + code, "Northham Partnership", "Northham " + code,
+                "n" + code + ".example.org");
+
+        Partnership north = demo.loadNeighbour(northPlan, south);
+
+        long statutory = agencies(south, "a.sector.code = 'statutory'");
+        long shared = agencies(north, "exists (select 1 from Agency b join b.partnerships q where b = a and q.id = ?2)",
+                south.id);
+        assertEquals(statutory, shared, "the neighbour shares exactly the statutory agencies");
+        assertEquals(DemoData.NORTHSEA_AGENCIES + shared, agencies(north, "1 = 1"));
+        assertTrue(agencies(north, "a.sector.code = 'school'") > 0, "its own agencies span the sectors");
+        for (DemoData.DemoUser demoUser : DemoData.NORTHSEA_USERS) {
+            StaffUser user = StaffUser.findByEmail(demoUser.localPart() + "@" + northPlan.mailDomain()).orElseThrow();
+            assertEquals(java.util.Set.of(north.code), user.partnerships.stream().map(p -> p.code)
+                    .collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
     private void check(DemoData.Plan plan) {
         Partnership partnership = Partnership.findByCode(plan.code()).orElseThrow();
         assertEquals(EXPECTED, DemoData.sectorCounts());
@@ -70,6 +93,8 @@ class DemoDataTest {
             StaffUser user = StaffUser.findByEmail(demoUser.localPart() + "@" + plan.mailDomain()).orElseThrow();
             assertTrue(user.roleSet().contains(demoUser.role()));
             assertTrue(Passwords.matches(demoUser.password(), user.passwordHash));
+            assertEquals(demoUser.role().equals(Role.ADMIN) ? 0 : 1, user.partnerships.size(),
+                    "every demo user but the admin works for the partnership");
         }
         assertEquals(Role.ALL.size(), DemoData.USERS.stream().map(DemoData.DemoUser::role).distinct().count());
     }

@@ -47,9 +47,14 @@ class OutboxDeliveryTest {
     @Inject
     TestUsers users;
 
+    @Inject
+    Fixtures fixtures;
+
+    /** Queues a message of a partnership, as every message about a round is: its staff see it in the outbox. */
     private long queue(String to) {
+        long partnership = fixtures.partnership().id;
         return QuarkusTransaction.requiringNew().call(() -> outbox.enqueue(new Outbox.Email("test", to, "reply@partnership.test",
-                "Hello", "Plain text", "<p>HTML</p>", null, null), new Outbox.Attachment("return.pdf", "application/pdf", new byte[] { 37, 80 })).id);
+                "Hello", "Plain text", "<p>HTML</p>", null, partnership), new Outbox.Attachment("return.pdf", "application/pdf", new byte[] { 37, 80 })).id);
     }
 
     @Test

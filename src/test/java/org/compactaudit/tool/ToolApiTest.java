@@ -9,16 +9,21 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
+import org.compactaudit.partnership.Partnership;
 import org.compactaudit.security.Role;
 import org.compactaudit.support.Fixtures;
 import org.compactaudit.support.TestUsers;
@@ -28,6 +33,12 @@ class ToolApiTest {
 
     @Inject
     TestUsers users;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    ToolCatalogue catalogue;
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
@@ -92,7 +103,7 @@ class ToolApiTest {
     @Test
     void aManagerPublishesAFileThenTheSameFileIsUnchangedAndAChangedOneConflicts() {
         String key = Fixtures.unique("t");
-        String manager = users.create(Role.MANAGER);
+        String manager = users.member(fixtures.partnership(), Role.MANAGER);
         given().auth().preemptive().basic(manager, TestUsers.PASSWORD).contentType("application/yaml")
                 .body(utf8(ToolFiles.small(key))).when().post("/api/v1/tools").then().statusCode(201)
                 .header("Location", endsWith("/api/v1/tools/" + key + "/2018-19"))
@@ -129,5 +140,37 @@ class ToolApiTest {
                 .when().post("/api/v1/tools").then().statusCode(403);
         as(Role.MANAGER).contentType("application/json").body("{}").when().post("/api/v1/tools").then().statusCode(415)
                 .body("status", equalTo(415));
+    }
+
+    @Test
+    void aPartnershipsUploadIsItsOwnAndOnlyItsRoundsDefaultToIt() {
+        Partnership first = fixtures.partnership();
+        Partnership other = fixtures.partnership();
+        String firstManager = users.member(first, Role.MANAGER);
+        String otherManager = users.member(other, Role.MANAGER);
+        String key = Fixtures.unique("own");
+        given().auth().preemptive().basic(firstManager, TestUsers.PASSWORD).contentType("application/yaml")
+                .body(utf8(ToolFiles.small(key))).when().post("/api/v1/tools").then().statusCode(201);
+
+        given().auth().preemptive().basic(firstManager, TestUsers.PASSWORD).get("/api/v1/tools/" + key + "/2018-19")
+                .then().statusCode(200);
+        given().auth().preemptive().basic(otherManager, TestUsers.PASSWORD).get("/api/v1/tools/" + key + "/2018-19")
+                .then().statusCode(404);
+        given().auth().preemptive().basic(otherManager, TestUsers.PASSWORD).get("/api/v1/tools").then().statusCode(200)
+                .body("toolKey", not(hasItem(key))).body("toolKey", hasItem("compact-audit"));
+        // The newest version for schools is the first partnership's upload; the other's rounds still get a shipped one.
+        assertEquals(key, QuarkusTransaction.requiringNew().call(() -> catalogue.latestFor("school", first.id).orElseThrow().toolKey));
+        assertNotEquals(key, QuarkusTransaction.requiringNew().call(() -> catalogue.latestFor("school", other.id).orElseThrow().toolKey));
+        given().auth().preemptive().basic(otherManager, TestUsers.PASSWORD).contentType("application/yaml")
+                .body(utf8(ToolFiles.small(key))).when().post("/api/v1/tools").then().statusCode(409)
+                .body("message", not(containsString(first.code)));
+    }
+
+    @Test
+    void aManagerOfSeveralPartnershipsPicksOneBeforeUploading() {
+        String manager = users.member(List.of(fixtures.partnership(), fixtures.partnership()), Role.MANAGER);
+        given().auth().preemptive().basic(manager, TestUsers.PASSWORD).contentType("application/yaml")
+                .body(utf8(ToolFiles.small(Fixtures.unique("two")))).when().post("/api/v1/tools").then().statusCode(400)
+                .body("message", containsString("choose the partnership"));
     }
 }
