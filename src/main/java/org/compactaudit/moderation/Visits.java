@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import org.compactaudit.common.ApiError;
 import org.compactaudit.common.DomainException;
-import org.compactaudit.round.AuditRound;
 import org.compactaudit.security.Role;
 import org.compactaudit.security.StaffUser;
 

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.compactaudit.common.DomainException;
-import org.compactaudit.partnership.Partnership;
 import org.compactaudit.round.AuditRound;
 import org.compactaudit.round.RoundService;
 import org.compactaudit.web.CurrentUser;

@@ -24,7 +24,6 @@ import org.compactaudit.response.ReturnScenario;
 import org.compactaudit.round.AuditRound;
 import org.compactaudit.round.Return;
 import org.compactaudit.security.Role;
-import org.compactaudit.security.StaffUser;
 import org.compactaudit.support.Fixtures;
 import org.compactaudit.support.TestUsers;
 import org.compactaudit.tool.Grade;
