@@ -107,9 +107,9 @@ public class DemoData {
     }
 
     /**
-     * Creates the plan's partnership, its agencies and its staff users, and returns the partnership. An agency
-     * of the same name and sector that already exists is linked rather than duplicated (agencies can work with
-     * several partnerships); existing users are left as they are.
+     * Creates the plan's partnership, its agencies and its staff users, and returns the partnership. An agency of
+     * the same name and sector that the partnership already has is kept rather than duplicated, so loading twice
+     * changes nothing; existing users are left as they are.
      */
     @Transactional
     public Partnership load(Plan plan) {
@@ -154,7 +154,8 @@ public class DemoData {
         Map<String, Sector> sectors = new LinkedHashMap<>();
         Sector.<Sector>listAll().forEach(s -> sectors.put(s.code, s));
         for (DemoAgencies.Row row : rows) {
-            Agency agency = Agency.<Agency>find("name = ?1 and sector.code = ?2", row.name(), row.sector())
+            Agency agency = Agency.<Agency>find("select a from Agency a join a.partnerships p where p.id = ?1"
+                    + " and a.name = ?2 and a.sector.code = ?3", partnership.id, row.name(), row.sector())
                     .firstResultOptional().orElse(null);
             if (agency == null) {
                 agency = new Agency();

@@ -64,6 +64,7 @@ class AgencyApiTest {
 
     @Test
     void managerCreatesReadsAndUpdatesAnAgency() {
+        Partnership other = fixtures.partnership();
         String name = Fixtures.unique("Market Street Surgery");
         String location = as(manager).contentType(ContentType.JSON).body(agency(name))
                 .when().post("/api/v1/agencies").then().statusCode(201)
@@ -81,7 +82,6 @@ class AgencyApiTest {
         Map<String, Object> changed = new java.util.HashMap<>(agency(name));
         changed.put("cycleGroup", "A");
         changed.put("leadEmail", "");
-        Partnership other = fixtures.partnership();
         changed.put("partnerships", List.of(other.code));
         as(manager).contentType(ContentType.JSON).header("If-Match", etag).body(changed)
                 .when().put("/api/v1/agencies/" + id).then().statusCode(200)

@@ -155,7 +155,7 @@ class AgencyImportTest {
         String welsh = Fixtures.unique("Ysgol Gymraeg Ffordd Dyffryn");
         String cafe = Fixtures.unique("St. Mary's — Café Club, Riverside");
         String csv = "\uFEFF" + HEADER
-                + welsh + ",school,Ysgol gynradd,A,Siân Evans,sian@ysgol.example.org,,,,\n"
+                + welsh + ",school,Ysgol gynradd,A,Siân Evans,sian@ysgol.example.org,,," + south.code + ",\n"
                 + "\"" + cafe + "\",voluntary-community,\"Club, after school\",B,\"Zoë \"\"Zee\"\" Ng\",,,,"
                 + north.code + ",\n"
                 + "\n"

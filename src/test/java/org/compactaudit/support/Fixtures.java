@@ -21,6 +21,8 @@ import org.compactaudit.round.CohortReason;
 import org.compactaudit.round.Return;
 import org.compactaudit.round.ReturnStatus;
 import org.compactaudit.round.ReturnSubmitted;
+import org.compactaudit.security.StaffUser;
+import org.compactaudit.security.StaffUserChanged;
 import org.compactaudit.tool.Grade;
 import org.compactaudit.tool.Question;
 import org.compactaudit.tool.Standard;
@@ -38,6 +40,9 @@ public class Fixtures {
 
     @Inject
     Event<CohortChanged> cohortChanged;
+
+    @Inject
+    Event<StaffUserChanged> staffChanged;
 
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -97,6 +102,9 @@ public class Fixtures {
         Partnership.getEntityManager().createNativeQuery("insert into staff_partnership (staff_user_id, partnership_id)"
                 + " select id, :p from staff_user where email like :every")
                 .setParameter("p", partnership.id).setParameter("every", TestUsers.EVERY_PARTNERSHIP + "%").executeUpdate();
+        // As an admin's change would: a sign-in cached before does not miss the new partnership.
+        StaffUser.<StaffUser>list("email like ?1", TestUsers.EVERY_PARTNERSHIP + "%")
+                .forEach(u -> staffChanged.fire(new StaffUserChanged(u.email)));
         return partnership;
     }
 
