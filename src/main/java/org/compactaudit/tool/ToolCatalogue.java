@@ -92,20 +92,26 @@ public class ToolCatalogue {
                 .filter(t -> t.partnership == null || scope.sees(t.partnership.id));
     }
 
+    /**
+     * Newest first by the version label (a year such as 2018-19), whatever order the files were imported in; of the
+     * same label, the last published.
+     */
+    private static final String NEWEST_FIRST = " order by t.version desc, t.publishedAt desc, t.id desc";
+
     /** The tool versions that cover a sector, newest first: the choices for that sector on the round form. */
     public List<ToolVersion> forSector(String sectorCode) {
         Optional<Set<Long>> limit = scope.limit();
         String covering = "select t from ToolVersion t join t.sectors s where s = ?1";
-        String order = " order by t.publishedAt desc, t.id desc";
+        String order = NEWEST_FIRST;
         return limit.isEmpty() ? ToolVersion.<ToolVersion>list(covering + order, sectorCode)
                 : ToolVersion.<ToolVersion>list(covering + " and (t.partnership is null or t.partnership.id in ?2)" + order,
                         sectorCode, limit.get());
     }
 
-    /** The default tool for a sector in a partnership's round: the latest published version available to it. */
+    /** The default tool for a sector in a partnership's round: the newest version available to it. */
     public Optional<ToolVersion> latestFor(String sectorCode, long partnershipId) {
         return ToolVersion.<ToolVersion>find("select t from ToolVersion t join t.sectors s where s = ?1"
-                + " and (t.partnership is null or t.partnership.id = ?2) order by t.publishedAt desc, t.id desc",
+                + " and (t.partnership is null or t.partnership.id = ?2)" + NEWEST_FIRST,
                 sectorCode, partnershipId).firstResultOptional();
     }
 

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -172,5 +173,17 @@ class ToolApiTest {
         given().auth().preemptive().basic(manager, TestUsers.PASSWORD).contentType("application/yaml")
                 .body(utf8(ToolFiles.small(Fixtures.unique("two")))).when().post("/api/v1/tools").then().statusCode(400)
                 .body("message", containsString("choose the partnership"));
+    }
+
+    @Test
+    void eachSectorDefaultsToTheNewestVersionLabelOfTheShippedToolsWhateverTheImportOrder() {
+        // Fixture tools of other tests are published later under the same label, so only the shipped keys are compared.
+        Map<String, String> expected = Map.of("school", "compact-audit-education/2018-19",
+                "further-education", "compact-audit-education/2018-19", "early-years", "compact-audit-education/2018-19",
+                "voluntary-community", "compact-audit-short/2018-19", "statutory", "compact-audit/2018-19",
+                "faith", "compact-audit/2018-19");
+        expected.forEach((sector, tool) -> assertEquals(tool, QuarkusTransaction.requiringNew().call(() ->
+                catalogue.forSector(sector).stream().filter(t -> t.toolKey.startsWith("compact-audit"))
+                        .findFirst().orElseThrow().reference()), sector));
     }
 }
