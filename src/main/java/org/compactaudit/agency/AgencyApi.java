@@ -115,7 +115,7 @@ public class AgencyApi {
     }
 
     private Response withTag(Response.ResponseBuilder builder, Agency agency) {
-        AgencyJson json = AgencyJson.of(agency, agency.partnerships.stream().map(p -> p.code).sorted().toList());
+        AgencyJson json = AgencyJson.of(agency, agencies.partnershipsInScope(agency).stream().map(p -> p.code).toList());
         return builder.entity(json).tag(new EntityTag(Integer.toString(agency.version))).build();
     }
 

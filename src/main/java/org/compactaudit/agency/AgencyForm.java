@@ -22,10 +22,11 @@ public record AgencyForm(@RestForm String name, @RestForm String sector, @RestFo
         return new AgencyForm(null, null, null, null, null, null, null, null, List.of(), true, null);
     }
 
-    public static AgencyForm of(Agency agency) {
+    /** The form of an agency as its reader sees it: only their own of its partnerships are ticked. */
+    public static AgencyForm of(Agency agency, List<String> partnershipCodes) {
         return new AgencyForm(agency.name, agency.sector.code, agency.subType, agency.cycleGroup.name(),
                 agency.leadName, agency.leadEmail, agency.seniorName, agency.seniorEmail,
-                agency.partnerships.stream().map(p -> p.code).sorted().toList(), agency.active, agency.version);
+                partnershipCodes, agency.active, agency.version);
     }
 
     /** For the checkboxes of the form. */

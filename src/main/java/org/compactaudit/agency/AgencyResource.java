@@ -32,6 +32,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import org.compactaudit.common.DomainException;
 import org.compactaudit.security.Role;
+import org.compactaudit.partnership.Partnership;
 import org.compactaudit.web.ErrorMappers;
 import org.compactaudit.web.FormErrors;
 import org.compactaudit.web.Option;
@@ -47,7 +48,8 @@ public class AgencyResource {
     static class Templates {
         static native TemplateInstance list(AgencyListView view, String deleted);
 
-        static native TemplateInstance view(Agency agency, List<AgencyReturns.Item> returns, boolean canDelete, String saved);
+        static native TemplateInstance view(Agency agency, List<Partnership> partnerships, List<AgencyReturns.Item> returns,
+                boolean canDelete, String saved);
 
         static native TemplateInstance form(Long id, AgencyForm form, FormErrors errors, List<Option> sectors,
                 List<Option> partnerships, boolean conflict);
@@ -119,13 +121,13 @@ public class AgencyResource {
     @Path("{id}")
     public TemplateInstance view(@PathParam("id") long id, @QueryParam("saved") String saved) {
         Agency agency = agencies.get(id);
-        return Templates.view(agency, returns.of(id), agencies.canDelete(id), saved);
+        return Templates.view(agency, agencies.partnershipsInScope(agency), returns.of(id), agencies.canDelete(id), saved);
     }
 
     @GET
     @Path("{id}/edit")
     public TemplateInstance editForm(@PathParam("id") long id) {
-        return form(id, AgencyForm.of(agencies.get(id)), FormErrors.none(), false);
+        return form(id, formOf(agencies.get(id)), FormErrors.none(), false);
     }
 
     @POST
@@ -221,7 +223,7 @@ public class AgencyResource {
         if (e instanceof DomainException.Conflict && id != null) {
             // Show what the other person saved, so the manager re-applies their change to the latest details.
             FormErrors errors = FormErrors.none().add("name", e.getMessage());
-            return Response.status(409).entity(form(id, AgencyForm.of(agencies.get(id)), errors, true)).build();
+            return Response.status(409).entity(form(id, formOf(agencies.get(id)), errors, true)).build();
         }
         if (!(e instanceof DomainException.Invalid)) {
             throw e;
@@ -261,5 +263,9 @@ public class AgencyResource {
 
     private static Response redirect(String location) {
         return Response.seeOther(URI.create(location)).build();
+    }
+
+    private AgencyForm formOf(Agency agency) {
+        return AgencyForm.of(agency, agencies.partnershipsInScope(agency).stream().map(p -> p.code).toList());
     }
 }

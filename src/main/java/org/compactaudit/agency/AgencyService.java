@@ -2,6 +2,7 @@ package org.compactaudit.agency;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,6 +108,12 @@ public class AgencyService {
     private List<AgencyListView.Row> withPartnerships(List<Agency> agencies) {
         Map<Long, List<String>> codes = queries.partnershipCodes(agencies);
         return agencies.stream().map(a -> new AgencyListView.Row(a, codes.getOrDefault(a.id, List.of()))).toList();
+    }
+
+    /** The agency's partnerships that the user may see, by code: the others stay unnamed. */
+    public List<Partnership> partnershipsInScope(Agency agency) {
+        return agency.partnerships.stream().filter(p -> scope.sees(p.id))
+                .sorted(Comparator.comparing((Partnership p) -> p.code)).toList();
     }
 
     public Agency get(long id) {

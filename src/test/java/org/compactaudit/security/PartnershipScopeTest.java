@@ -100,8 +100,8 @@ class PartnershipScopeTest {
 
     @Test
     void theOutboxListsOnlyTheUsersPartnershipsMessages() {
-        as(first.manager()).get("/api/v1/outbox").then().statusCode(200).body("items.id", hasItem((int) first.messageId()));
-        as(other.manager()).get("/api/v1/outbox").then().statusCode(200).body("items.id", not(hasItem((int) first.messageId())));
+        as(first.manager()).get("/api/v1/outbox").then().statusCode(200).body("id", hasItem((int) first.messageId()));
+        as(other.manager()).get("/api/v1/outbox").then().statusCode(200).body("id", not(hasItem((int) first.messageId())));
         as(other.manager()).post("/api/v1/outbox/" + first.messageId() + "/retry").then().statusCode(404);
     }
 
