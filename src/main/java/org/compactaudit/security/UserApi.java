@@ -3,6 +3,7 @@ package org.compactaudit.security;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,6 +22,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
+import org.compactaudit.common.ApiError;
+import org.compactaudit.common.DomainException;
 import org.compactaudit.security.StaffUsers.UserView;
 
 /** Staff accounts for scripts: {id, email, displayName, roles[], partnerships[], partnership, active}; never a password hash. */
@@ -59,8 +62,8 @@ public class UserApi {
     @Operation(summary = "Add a staff user with an initial password; 400 names the fields at fault")
     public Response create(NewUserBody body) {
         NewUserBody b = body == null ? new NewUserBody(null, null, null, null, null, null) : body;
-        UserView created = users.create(new StaffUsers.NewUser(b.displayName(), b.email(), b.roles(),
-                codes(b.partnerships(), b.partnership()), b.password(), false)).user();
+        UserView created = asNamed(b.partnerships(), () -> users.create(new StaffUsers.NewUser(b.displayName(), b.email(),
+                b.roles(), codes(b.partnerships(), b.partnership()), b.password(), false)).user());
         return Response.created(URI.create("/api/v1/users/" + created.id())).entity(created).build();
     }
 
@@ -69,8 +72,21 @@ public class UserApi {
     @Operation(summary = "Change a user's name, roles, partnerships or active flag; the last active admin stays")
     public UserView update(@RestPath long id, UserChangeBody body) {
         UserChangeBody b = body == null ? new UserChangeBody(null, null, null, null, null) : body;
-        return users.update(id, new StaffUsers.UserChange(b.displayName(), b.roles(),
-                codes(b.partnerships(), b.partnership()), b.active()), identity.getPrincipal().getName());
+        return asNamed(b.partnerships(), () -> users.update(id, new StaffUsers.UserChange(b.displayName(), b.roles(),
+                codes(b.partnerships(), b.partnership()), b.active()), identity.getPrincipal().getName()));
+    }
+
+    /** Field errors name the request's own field: a script that sent {@code partnership} reads {@code partnership}. */
+    private static UserView asNamed(List<String> partnerships, Supplier<UserView> call) {
+        try {
+            return call.get();
+        } catch (DomainException e) {
+            if (partnerships != null || !(e instanceof DomainException.Invalid)) {
+                throw e;
+            }
+            throw DomainException.invalid(e.getMessage(), e.fields().stream().map(f -> "partnerships".equals(f.field())
+                    ? new ApiError.FieldError("partnership", f.message()) : f).toList());
+        }
     }
 
     private static List<String> codes(List<String> partnerships, String partnership) {
