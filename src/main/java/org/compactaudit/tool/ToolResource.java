@@ -144,10 +144,11 @@ public class ToolResource {
         return switch (result.outcome()) {
             case PUBLISHED, UNCHANGED -> Response.seeOther(URI.create("/tools/" + result.reference() + "?outcome="
                     + result.outcome().code())).build();
-            case REFUSED -> uploadError(name + ": " + result.reference()
-                    + " is already published with different content. Published versions never change: give the changed tool a new version",
+            case REFUSED -> result.changes() == null ? uploadError(result.message(), name, List.of(), null)
+                    : uploadError(name + ": " + result.reference() + " is already published with different content. "
+                            + "Published versions never change: give the changed tool a new version",
                     name, List.of(), result.changes());
-            case INVALID -> uploadError(name + " is not a valid audit tool file: it has "
+            case INVALID -> result.problems().isEmpty() ? uploadError(result.message(), name, List.of(), null) : uploadError(name + " is not a valid audit tool file: it has "
                     + Counts.of(result.problems().size(), "problem", "problems") + ", listed below", name,
                     result.problems(), null);
         };

@@ -39,6 +39,9 @@ class ToolPagesTest {
     @Inject
     TestUsers users;
 
+    @Inject
+    Fixtures fixtures;
+
     @Test
     void anonymousVisitorsAreSentToSignIn() {
         given().redirects().follow(false).when().get("/tools/compact-audit/2018-19")
@@ -133,7 +136,8 @@ class ToolPagesTest {
         String key = Fixtures.unique("t");
         try (BrowserContext context = Browsers.newContext()) {
             Page page = context.newPage();
-            TestUsers.signIn(page, base.toString(), users.create(Role.MANAGER));
+            // A manager of one partnership: the upload becomes that partnership's version.
+            TestUsers.signIn(page, base.toString(), users.member(fixtures.partnership(), Role.MANAGER));
 
             page.navigate(base + "tools/upload");
             Accessibility.assertNoViolations(page);
