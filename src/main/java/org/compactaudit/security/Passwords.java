@@ -1,7 +1,10 @@
 package org.compactaudit.security;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
+import java.util.Set;
 
 import org.wildfly.security.password.Password;
 import org.wildfly.security.password.PasswordFactory;
@@ -14,6 +17,14 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 public final class Passwords {
 
     public static final int MIN_LENGTH = 12;
+    /** Bcrypt reads this many bytes and ignores the rest: a longer password would not be what is checked. */
+    public static final int MAX_BYTES = 72;
+    /** Fewer different characters than this is a pattern, not a password ("aaaaaaaaaaaa", "abababababab"). */
+    static final int MIN_DISTINCT = 5;
+    /** The most common passwords' words; with digits or symbols added they are still the first ones guessed. */
+    private static final Set<String> COMMON = Set.of("password", "passwords", "passw", "qwerty", "qwertyuiop",
+            "letmein", "welcome", "changeme", "admin", "administrator", "iloveyou", "football", "monkey", "dragon",
+            "sunshine", "princess", "baseball", "abcdefghijkl", "safeguarding", "compactaudit", "secret");
     private static final WildFlyElytronPasswordProvider PROVIDER = new WildFlyElytronPasswordProvider();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -42,8 +53,15 @@ public final class Passwords {
         if (password.length() < MIN_LENGTH) {
             return "Password must be " + MIN_LENGTH + " characters or more";
         }
-        if (password.length() > 72) {
-            return "Password must be 72 characters or fewer";
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return "Password must be 72 characters or fewer (accented letters and symbols count as two or more)";
+        }
+        if (password.chars().distinct().count() < MIN_DISTINCT) {
+            return "Password repeats too few characters: choose one that is harder to guess";
+        }
+        String letters = password.toLowerCase(Locale.ROOT).replace('@', 'a').replace('$', 's').replaceAll("[^a-z]", "");
+        if (COMMON.contains(letters) || COMMON.contains(password.toLowerCase(Locale.ROOT))) {
+            return "Password is too common: choose one that is harder to guess, for example three random words";
         }
         return null;
     }

@@ -43,10 +43,19 @@ abstract class StaffAuthentication<R extends AuthenticationRequest> implements I
 
     @Override
     public Uni<SecurityIdentity> authenticate(R request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> directory.credentials(email.apply(request))
-                .filter(u -> u.active() && proves.test(request, u))
-                .map(StaffAuthentication::identity)
-                .orElseThrow(() -> new AuthenticationFailedException(refusal)));
+        return context.runBlocking(() -> {
+            var user = directory.credentials(email.apply(request));
+            if (user.isEmpty()) {
+                unknownUser(request);
+            }
+            return user.filter(u -> u.active() && proves.test(request, u))
+                    .map(StaffAuthentication::identity)
+                    .orElseThrow(() -> new AuthenticationFailedException(refusal));
+        });
+    }
+
+    /** What a request for an email nobody has costs; nothing unless the provider checks a secret. */
+    void unknownUser(R request) {
     }
 
     private static SecurityIdentity identity(StaffDirectory.Credentials user) {

@@ -226,7 +226,7 @@ class PartnershipSeparationTest {
     }
 
     private List<Operation> operations() throws Exception {
-        String json = given().cookie(FormSession.COOKIE, FormSession.signIn(other.manager()).sessionCookie())
+        String json = given().auth().preemptive().basic(other.manager(), TestUsers.PASSWORD)
                 .get("/q/openapi?format=json").then().statusCode(200).extract().asString();
         JsonNode paths = new ObjectMapper().readTree(json).get("paths");
         List<Operation> operations = new ArrayList<>();
