@@ -244,6 +244,8 @@ public final class ScaleBenchmark {
             ScalePlans fullPlans = new ScalePlans(f, full.database());
             List<Endpoint> all = new ArrayList<>(ENDPOINTS);
             all.add(new Endpoint("CSV export (GET /api/v1/rounds/{id}/export.csv)", "/api/v1/rounds/%d/export.csv", false));
+            // Not timed: the rounds list shows how a statement that reads every partnership's rows is flagged.
+            all.add(new Endpoint("rounds list (GET /rounds), plans only", "/rounds", true));
             StringBuilder file = new StringBuilder();
             for (Endpoint endpoint : all) {
                 List<ScalePlans.Planned> inAlone = alonePlans.plan(() -> call(alone, endpoint));
