@@ -40,7 +40,7 @@ import org.flywaydb.core.Flyway;
  * <pre>
  * ./mvnw -B package -DskipTests
  * java -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" org.compactaudit.bench.ScaleBenchmark \
- *     [partnerships=150] [agencies=300] [standards=4] [questions=5] [iterations=500] [warmup=50] [csv=20]
+ *     [partnerships=150] [agencies=300] [standards=4] [questions=5] [iterations=500] [warmup=50] [csv=60]
  * </pre>
  */
 public final class ScaleBenchmark {
@@ -81,7 +81,7 @@ public final class ScaleBenchmark {
         int questions = arg(args, 3, 5);
         int iterations = arg(args, 4, 500);
         int warmup = arg(args, 5, 50);
-        int csvRuns = arg(args, 6, 20);
+        int csvRuns = arg(args, 6, 60);
         int measured = partnerships / 2;
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
