@@ -95,6 +95,11 @@ final class BenchData {
         return ACTIONS.get(random.nextInt(ACTIONS.size()));
     }
 
+    /** A whole number from 0 to {@code bound} - 1, e.g. a day within a span. */
+    int upTo(int bound) {
+        return random.nextInt(bound);
+    }
+
     /** True in {@code percent} of calls. */
     boolean chance(int percent) {
         return random.nextInt(100) < percent;
