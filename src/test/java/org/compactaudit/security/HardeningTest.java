@@ -49,4 +49,16 @@ class HardeningTest {
         String other = users.create(Role.MANAGER);
         given().auth().preemptive().basic(other, TestUsers.PASSWORD).get("/api/v1/sectors").then().statusCode(200);
     }
+
+    @Test
+    void aPageNumberPastAnyListIsRefusedWithTheFieldNamedNotAServerError() {
+        String manager = users.create(Role.MANAGER);
+        given().auth().preemptive().basic(manager, TestUsers.PASSWORD).get("/api/v1/agencies?page=2147483647").then()
+                .statusCode(400).body("fields[0].field", equalTo("page"));
+        given().auth().preemptive().basic(manager, TestUsers.PASSWORD).get("/api/v1/outbox?page=2147483647").then()
+                .statusCode(400);
+        FormSession session = FormSession.signIn(manager);
+        given().cookie(FormSession.COOKIE, session.sessionCookie()).get("/agencies?page=2147483647").then().statusCode(400);
+        given().cookie(FormSession.COOKIE, session.sessionCookie()).get("/agencies?page=2").then().statusCode(200);
+    }
 }
