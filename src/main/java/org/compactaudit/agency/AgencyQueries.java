@@ -126,7 +126,10 @@ public class AgencyQueries {
                     .orElseThrow(() -> DomainException.invalid("cycleGroup", "Cycle group must be A or B")));
             clauses.add("a.cycleGroup = :cycleGroup");
         }
-        if (c.partnership() != null) {
+        if (c.partnership() != null && scope.partnership(c.partnership()).isEmpty()) {
+            // Another partnership's code: filtering by it would tell which shared agencies work with it.
+            clauses.add("1 = 0");
+        } else if (c.partnership() != null) {
             params.put("partnership", c.partnership());
             clauses.add("a.id in (select a2.id from Agency a2 join a2.partnerships p where p.code = :partnership)");
         }
