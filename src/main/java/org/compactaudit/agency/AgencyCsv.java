@@ -8,6 +8,8 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import org.compactaudit.common.Text;
+
 /** The CSV layout shared by import and export, so an exported file imports back unchanged. */
 public final class AgencyCsv {
 
@@ -37,8 +39,10 @@ public final class AgencyCsv {
                     .setRecordSeparator("\r\n").get().print(out);
             for (AgencyListView.Row row : rows) {
                 Agency a = row.agency();
-                printer.printRecord(a.name, a.sector.code, a.subType, a.cycleGroup.name(), a.leadName, a.leadEmail,
-                        a.seniorName, a.seniorEmail, String.join(PARTNERSHIP_SEPARATOR, row.partnerships()), a.active);
+                printer.printRecord(Text.forSpreadsheet(a.name), a.sector.code, Text.forSpreadsheet(a.subType),
+                        a.cycleGroup.name(), Text.forSpreadsheet(a.leadName), Text.forSpreadsheet(a.leadEmail),
+                        Text.forSpreadsheet(a.seniorName), Text.forSpreadsheet(a.seniorEmail),
+                        String.join(PARTNERSHIP_SEPARATOR, row.partnerships()), a.active);
             }
             printer.flush();
         } catch (IOException e) {

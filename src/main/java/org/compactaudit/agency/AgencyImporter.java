@@ -204,7 +204,7 @@ public class AgencyImporter {
 
     private static String value(CSVRecord record, Map<String, Integer> columns, String column) {
         Integer index = columns.get(column);
-        return index == null ? null : Text.blankToNull(record.get(index));
+        return index == null ? null : Text.fromSpreadsheet(Text.blankToNull(record.get(index)));
     }
 
     /** Blank means active; null means the value is not understood. */

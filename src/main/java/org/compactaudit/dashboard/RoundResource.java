@@ -32,6 +32,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.compactaudit.agency.Agency;
 import org.compactaudit.chasing.ChaserSchedule;
 import org.compactaudit.common.DomainException;
+import org.compactaudit.common.Text;
 import org.compactaudit.dashboard.ReturnsDashboard.Filters;
 import org.compactaudit.dashboard.ReturnsDashboard.ListItem;
 import org.compactaudit.dashboard.ReturnsDashboard.ToolUse;
@@ -256,9 +257,10 @@ public class RoundResource {
                 "leadEmail", "cohortReason").get())) {
             round = dashboard.forEach(id, sector, status, row -> {
                         try {
-                            csv.printRecord(row.agencyId(), row.agencyName(), row.sector(), row.status(), row.percentComplete(),
-                                    row.submittedAt(), row.late(), row.lastContactAt(), row.nextChaserOn(), row.chasersSent(),
-                                    row.isContactable() ? row.leadEmail() : "cannot be contacted", row.cohortReason());
+                            csv.printRecord(row.agencyId(), Text.forSpreadsheet(row.agencyName()), row.sector(), row.status(),
+                                    row.percentComplete(), row.submittedAt(), row.late(), row.lastContactAt(), row.nextChaserOn(),
+                                    row.chasersSent(), row.isContactable() ? Text.forSpreadsheet(row.leadEmail())
+                                            : "cannot be contacted", row.cohortReason());
                         } catch (java.io.IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
