@@ -20,7 +20,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 
-import org.compactaudit.common.ClockProducer;
 import org.compactaudit.common.Dates;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.mail.Outbox;
@@ -28,6 +27,7 @@ import org.compactaudit.mail.OutboxMessage;
 import org.compactaudit.round.AuditRound;
 import org.compactaudit.round.ChaserSettings;
 import org.compactaudit.round.Return;
+import org.compactaudit.round.ReturnLinks;
 import org.compactaudit.round.RoundQueries;
 import org.compactaudit.round.RoundSending;
 import org.compactaudit.round.RoundService;
@@ -63,6 +63,9 @@ public class ChasingService {
 
     @Inject
     ChaserQueries chaserQueries;
+
+    @Inject
+    ReturnLinks links;
 
     @Inject
     ChaserSettings chaserSettings;
@@ -187,12 +190,12 @@ public class ChasingService {
         data.put("roundName", round.name);
         data.put("dueOn", Dates.LONG_DATE.format(round.dueOn));
         data.put("overdue", today.isAfter(round.dueOn));
-        data.put("invitedOn", Dates.LONG_DATE.format(r.invitedAt.atZone(ClockProducer.ZONE)));
+        data.put("link", Outbox.LINK);
         String subject = (today.isAfter(round.dueOn) ? "Overdue: " : "Reminder: ")
                 + "Section 11 safeguarding audit " + round.name + " for " + r.agency.name;
         String replyTo = manual && managerEmail != null ? managerEmail : round.partnership.contactEmail;
         OutboxMessage message = outbox.enqueue(new Outbox.Email("chaser", r.agency.leadEmail.trim(), replyTo, subject,
-                render(chaserText, data), render(chaserHtml, data), r.id, round.partnership.id));
+                render(chaserText, data), render(chaserHtml, data), r.id, round.partnership.id, links.issue(r, "chaser")));
         Chaser chaser = new Chaser();
         chaser.returnId = returnId;
         chaser.stepKey = key;

@@ -21,9 +21,27 @@ import org.compactaudit.common.Jdbc;
 @ApplicationScoped
 public class Outbox {
 
-    /** {@code partnershipId}: whose staff see the message in the outbox (null: an admin's, about no partnership). */
+    /**
+     * Stands in a stored body for the secret link {@link Email#linkUrl}, which is put in at delivery and then
+     * forgotten: no stored body holds a working link, and staff reading the outbox never see one.
+     */
+    public static final String LINK = "{{link-to-the-return}}";
+
+    /** How the outbox pages and API show the link in a body. */
+    public static final String LINK_SHOWN = "(link to the return)";
+
+    /**
+     * {@code partnershipId}: whose staff see the message in the outbox (null: an admin's, about no partnership);
+     * {@code linkUrl}: what {@link #LINK} in the bodies stands for, kept only until the message is sent.
+     */
     public record Email(String kind, String to, String replyTo, String subject, String bodyText, String bodyHtml,
-            Long returnId, Long partnershipId) {
+            Long returnId, Long partnershipId, String linkUrl) {
+
+        /** An email without a secret link. */
+        public Email(String kind, String to, String replyTo, String subject, String bodyText, String bodyHtml,
+                Long returnId, Long partnershipId) {
+            this(kind, to, replyTo, subject, bodyText, bodyHtml, returnId, partnershipId, null);
+        }
     }
 
     public record Attachment(String name, String contentType, byte[] data) {
@@ -44,8 +62,8 @@ public class Outbox {
         Instant now = clock.instant();
         Jdbc.work(em, c -> {
             try (PreparedStatement ps = c.prepareStatement("insert into outbox_message (kind, to_address, reply_to, subject,"
-                    + " body_text, body_html, return_id, partnership_id, status, attempts, next_attempt_at, created_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")) {
+                    + " body_text, body_html, return_id, partnership_id, link_url, status, attempts, next_attempt_at,"
+                    + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")) {
                 for (Email email : emails) {
                     ps.setString(1, email.kind());
                     ps.setString(2, email.to());
@@ -55,8 +73,9 @@ public class Outbox {
                     ps.setString(6, email.bodyHtml());
                     bindId(ps, 7, email.returnId());
                     bindId(ps, 8, email.partnershipId());
-                    Jdbc.bind(em, ps, 9, now);
+                    ps.setString(9, email.linkUrl());
                     Jdbc.bind(em, ps, 10, now);
+                    Jdbc.bind(em, ps, 11, now);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -81,6 +100,7 @@ public class Outbox {
         message.bodyHtml = email.bodyHtml();
         message.returnId = email.returnId();
         message.partnershipId = email.partnershipId();
+        message.linkUrl = email.linkUrl();
         if (attachment != null) {
             message.attachmentName = attachment.name();
             message.attachmentType = attachment.contentType();

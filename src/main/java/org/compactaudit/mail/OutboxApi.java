@@ -48,7 +48,7 @@ public class OutboxApi {
             throw DomainException.invalid("size", "size must be between 1 and 500");
         }
         Page<OutboxMessage> messages = queries.page(OutboxQueries.status(status), page, size);
-        List<MessageJson> body = messages.items().stream().map(m -> new MessageJson(m.id, m.to, m.subject, m.bodyText,
+        List<MessageJson> body = messages.items().stream().map(m -> new MessageJson(m.id, m.to, m.subject, m.shownText(),
                 m.status.name().toLowerCase(), m.attempts, m.lastError, m.createdAt, m.sentAt)).toList();
         return Response.ok(body).header("X-Total-Count", messages.total()).build();
     }

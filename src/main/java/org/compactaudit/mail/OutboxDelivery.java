@@ -23,7 +23,8 @@ import org.compactaudit.common.DomainException;
  * Delivers the outbox. A batch of due messages is claimed in its own short transaction by a conditional UPDATE
  * (only rows nobody holds), so two replicas never take the same row; each message is then sent outside any
  * transaction and its outcome written back. Failures retry with exponential back-off, then stay FAILED with
- * the SMTP error until the manager retries them.
+ * the SMTP error until the manager retries them. A message's secret link is put into its bodies only here, and
+ * forgotten once it is sent.
  */
 @ApplicationScoped
 public class OutboxDelivery {
@@ -122,8 +123,9 @@ public class OutboxDelivery {
     private boolean deliver(long id, Instant now) {
         Envelope envelope = QuarkusTransaction.requiringNew().call(() -> {
             OutboxMessage m = em.find(OutboxMessage.class, id);
-            return new Envelope(m.id, m.to, m.replyTo, m.subject, m.bodyText, m.bodyHtml, m.attachmentName,
-                    m.attachmentType, m.attachmentName == null ? null : m.attachment, m.attempts);
+            return new Envelope(m.id, m.to, m.replyTo, m.subject, withLink(m.bodyText, m.linkUrl, false),
+                    withLink(m.bodyHtml, m.linkUrl, true), m.attachmentName, m.attachmentType,
+                    m.attachmentName == null ? null : m.attachment, m.attempts);
         });
         Mail mail = Mail.withText(envelope.to(), envelope.subject(), envelope.text());
         if (envelope.html() != null) {
@@ -150,6 +152,7 @@ public class OutboxDelivery {
             m.claimedUntil = null;
             if (failure == null) {
                 m.status = OutboxStatus.SENT;
+                m.linkUrl = null;
                 m.sentAt = clock.instant().isAfter(now) ? clock.instant() : now;
                 m.lastError = null;
             } else {
@@ -162,6 +165,16 @@ public class OutboxDelivery {
             }
         });
         return failure == null;
+    }
+
+    /** The body as mailed: the link in place of its stand-in (the words alone when the link is gone). */
+    static String withLink(String body, String linkUrl, boolean html) {
+        if (body == null) {
+            return null;
+        }
+        String link = linkUrl == null ? Outbox.LINK_SHOWN : linkUrl;
+        return body.replace(Outbox.LINK, html ? link.replace("&", "&amp;").replace("\"", "&quot;")
+                .replace("<", "&lt;").replace(">", "&gt;") : link);
     }
 
     /** 1, 5, 25, 125... times the first retry delay. */

@@ -55,6 +55,10 @@ public class OutboxMessage extends IdentifiedEntity {
     @Column(name = "partnership_id")
     public Long partnershipId;
 
+    /** What {@link Outbox#LINK} in the bodies stands for; null once the message is sent. */
+    @Column(name = "link_url", length = 500)
+    public String linkUrl;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     public OutboxStatus status = OutboxStatus.PENDING;
@@ -79,4 +83,9 @@ public class OutboxMessage extends IdentifiedEntity {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** The text as staff may read it: the secret link, sent or not, shows as {@link Outbox#LINK_SHOWN}. */
+    public String shownText() {
+        return bodyText.replace(Outbox.LINK, Outbox.LINK_SHOWN);
+    }
 }

@@ -34,8 +34,8 @@ class AnswerWriter {
     }
 
     private static final String TARGET = "select r.id, r.status, r.tool_version_id, a.sector_code, ro.status, ro.closes_on"
-            + " from audit_return r join audit_round ro on ro.id = r.round_id join agency a on a.id = r.agency_id"
-            + " where r.token_hash = ?";
+            + " from return_link l join audit_return r on r.id = l.return_id join audit_round ro on ro.id = r.round_id"
+            + " join agency a on a.id = r.agency_id where l.token_hash = ? and l.revoked_at is null";
 
     private static final String STATUS = "status = case when status = 'NOT_STARTED' then 'IN_PROGRESS' else status end";
 

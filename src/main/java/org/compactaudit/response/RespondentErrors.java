@@ -14,7 +14,10 @@ import io.vertx.core.http.HttpServerRequest;
 
 import org.compactaudit.common.ApiError;
 
-/** What a bad or throttled link gets (a plain page or JSON, never a trace), and the API's conflict and 422 bodies. */
+/**
+ * What a bad or throttled link, or a throttled "Get a new link", gets (a plain page or JSON, never a trace), and the
+ * API's conflict and 422 bodies.
+ */
 public class RespondentErrors {
 
     @CheckedTemplate
@@ -31,7 +34,7 @@ public class RespondentErrors {
     @ServerRequestFilter
     public Response throttle(HttpServerRequest request) {
         String path = request.path();
-        if (!path.startsWith("/respond/") && !path.startsWith("/api/v1/respond/")) {
+        if (!path.startsWith("/respond/") && !path.equals("/respond") && !path.startsWith("/api/v1/respond/")) {
             return null;
         }
         long wait = throttle.retryAfter(client(request));
@@ -56,6 +59,15 @@ public class RespondentErrors {
         }
         return Response.status(404).type(MediaType.TEXT_HTML)
                 .entity(Templates.invalidLink(e.contactName, e.contactEmail).render()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response tooManyLinkRequests(LinkRequests.TooManyRequests e) {
+        String message = "Too many new links have been asked for from your address. Try again in "
+                + Math.max(1, e.retryAfter / 60) + " minutes.";
+        Response.ResponseBuilder builder = Response.status(429).header("Retry-After", e.retryAfter);
+        return isApi() ? builder.type(MediaType.APPLICATION_JSON).entity(ApiError.of(429, message)).build()
+                : builder.type(MediaType.TEXT_HTML).entity(problemPage(message)).build();
     }
 
     @ServerExceptionMapper

@@ -15,6 +15,7 @@ import io.quarkus.qute.TemplateInstance;
 import org.compactaudit.common.Dates;
 import org.compactaudit.mail.Outbox;
 import org.compactaudit.round.Return;
+import org.compactaudit.round.ReturnLinks;
 import org.compactaudit.web.PdfRenderer;
 
 /** The PDF of a return and the emails about it (receipt, reopened, new link), queued in the caller's transaction. */
@@ -24,15 +25,20 @@ public class ReturnDocuments {
     /** Sectors inspected by Ofsted with a governing body (sections 175 and 157 of the Education Act 2002). */
     private static final Set<String> SCHOOL_SECTORS = Set.of("school", "further-education");
 
+    /** Why a link email is sent: the manager resent or replaced the link, or the respondent asked for one. */
+    public enum LinkEmail {
+        RESENT, REPLACED, REQUESTED
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance returnPdf(ReturnView view, String printedAt);
 
         static native TemplateInstance receipt(ReturnView view, boolean inspectedByOfsted);
 
-        static native TemplateInstance reopened(Return ret, String reason);
+        static native TemplateInstance reopened(Return ret, String reason, String newLinkPage);
 
-        static native TemplateInstance link(Return ret, String url);
+        static native TemplateInstance link(Return ret, String url, LinkEmail why);
     }
 
     @Inject
@@ -43,6 +49,9 @@ public class ReturnDocuments {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ReturnLinks links;
 
     public byte[] pdf(ReturnView view) {
         return renderer.render(Templates.returnPdf(view, Dates.dateTime(clock.instant())).render());
@@ -66,18 +75,19 @@ public class ReturnDocuments {
 
     @Transactional(Transactional.TxType.MANDATORY)
     void sendReopened(Return r, String reason, String submitterEmail) {
-        String body = Templates.reopened(r, reason).render();
+        String body = Templates.reopened(r, reason, links.newLinkPage()).render();
         for (String to : recipients(r.agency.leadEmail, submitterEmail)) {
             outbox.enqueue(new Outbox.Email("return-reopened", to, r.round.partnership.contactEmail,
                     "Your Section 11 return has been reopened: " + r.agency.name, body, null, r.id, r.round.partnership.id));
         }
     }
 
+    /** A link email to {@code to}; the link itself is put in at delivery ({@link Outbox#LINK}). */
     @Transactional(Transactional.TxType.MANDATORY)
-    void sendLink(Return r, String url) {
-        outbox.enqueue(new Outbox.Email("return-link", r.agency.leadEmail, r.round.partnership.contactEmail,
+    void sendLink(Return r, String to, String url, LinkEmail why) {
+        outbox.enqueue(new Outbox.Email("return-link", to, r.round.partnership.contactEmail,
                 "Your link to the Section 11 return: " + r.agency.name + ", " + r.round.name,
-                Templates.link(r, url).render(), null, r.id, r.round.partnership.id));
+                Templates.link(r, Outbox.LINK, why).render(), null, r.id, r.round.partnership.id, url));
     }
 
     private static Set<String> recipients(String... addresses) {

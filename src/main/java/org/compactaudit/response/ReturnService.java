@@ -26,6 +26,7 @@ import org.compactaudit.common.Dates;
 import org.compactaudit.common.DomainException;
 import org.compactaudit.partnership.Partnership;
 import org.compactaudit.round.AuditRound;
+import org.compactaudit.round.LinkQueries;
 import org.compactaudit.round.Return;
 import org.compactaudit.round.ReturnLinks;
 import org.compactaudit.round.ReturnStatus;
@@ -55,6 +56,9 @@ public class ReturnService {
     RoundQueries roundQueries;
 
     @Inject
+    LinkQueries linkQueries;
+
+    @Inject
     AnswerQueries answerQueries;
 
     @Inject
@@ -68,18 +72,17 @@ public class ReturnService {
 
     // ---- the respondent ----
 
-    /** The return the token opens, with its round and agency, or {@link InvalidLink}. */
+    /** The return a live link's token opens, with its round and agency, or {@link InvalidLink}. */
     public Return byToken(String token) {
         String hash = ReturnLinks.hashOf(token).orElse(null);
         if (hash != null) {
-            Optional<Return> found = roundQueries.returnByTokenHash(hash);
+            Optional<Return> found = linkQueries.returnByLiveHash(hash);
             if (found.isPresent()) {
                 return found.get();
             }
-            RevokedLink revoked = RevokedLink.findById(hash);
-            if (revoked != null) {
-                Partnership p = ((Return) Return.findById(revoked.returnId)).round.partnership;
-                throw new InvalidLink(p.contactName, p.contactEmail);
+            Optional<Partnership> revoked = linkQueries.partnershipOfRevoked(hash);
+            if (revoked.isPresent()) {
+                throw new InvalidLink(revoked.get().contactName, revoked.get().contactEmail);
             }
         }
         throw new InvalidLink(null, null);

@@ -31,10 +31,10 @@ import org.compactaudit.web.FormErrors;
 @Blocking
 public class ReturnStaffResource {
 
-    /** What the manager asked for on the link page: both issue a new link, as only its hash is kept. */
+    /** What the manager asked for on the link page: both email a new link; replacing revokes the earlier ones. */
     public enum LinkAction {
-        REPLACE("link-replaced", "Replace the link", "The link was replaced and the new one emailed"),
-        RESEND("link-resent", "Resend the link", "A new link was emailed");
+        REPLACE("link-replaced", "Replace the link", "Every earlier link was revoked and a new one emailed"),
+        RESEND("link-resent", "Resend the link", "A new link was emailed; earlier links still work");
 
         public final String eventKind;
         public final String title;
@@ -119,7 +119,7 @@ public class ReturnStaffResource {
     @RolesAllowed(Role.MANAGER)
     public Response sendLink(@PathParam("id") long id, @PathParam("action") String action) {
         LinkAction a = linkAction(action);
-        service.sendNewLink(id, a.eventKind, identity.getPrincipal().getName());
+        service.sendNewLink(id, a == LinkAction.REPLACE, a.eventKind, identity.getPrincipal().getName());
         return Response.seeOther(URI.create("/returns/" + id + "?done=" + action)).build();
     }
 

@@ -1,6 +1,5 @@
 package org.compactaudit.response;
 
-import java.time.Clock;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +19,6 @@ import org.compactaudit.round.ReturnStatus;
 /** The manager's view of one return and its actions on it: reopen, and a new link. */
 @ApplicationScoped
 public class StaffReturns {
-
-    @Inject
-    Clock clock;
 
     @Inject
     EntityManager em;
@@ -84,24 +80,18 @@ public class StaffReturns {
     }
 
     /**
-     * Manager: a new link emailed to the agency's lead; the old one stops working. Only the link's hash is stored,
-     * so "resend" also means a new link ({@code kind} records which the manager asked for).
+     * Manager: a new link emailed to the agency's lead. Resending adds a link alongside the earlier ones; replacing
+     * ({@code replace}) revokes every earlier link first, for a link that reached the wrong person.
      */
     @Transactional
-    public void sendNewLink(long returnId, String kind, String actor) {
+    public void sendNewLink(long returnId, boolean replace, String eventKind, String actor) {
         Return r = returns.find(returnId);
         if (r.agency.leadEmail == null || r.agency.leadEmail.isBlank()) {
             throw DomainException.conflict("The agency has no lead email address to send the link to");
         }
-        if (r.tokenHash != null) {
-            RevokedLink revoked = new RevokedLink();
-            revoked.tokenHash = r.tokenHash;
-            revoked.returnId = r.id;
-            revoked.revokedAt = clock.instant();
-            revoked.persist();
-        }
-        String token = links.issue(r);
-        returns.event(r, kind, "Sent to " + r.agency.leadEmail, actor);
-        documents.sendLink(r, links.url(token));
+        String url = replace ? links.replaceAll(r) : links.issue(r, "resent");
+        returns.event(r, eventKind, "Sent to " + r.agency.leadEmail, actor);
+        documents.sendLink(r, r.agency.leadEmail.trim(), url, replace ? ReturnDocuments.LinkEmail.REPLACED
+                : ReturnDocuments.LinkEmail.RESENT);
     }
 }

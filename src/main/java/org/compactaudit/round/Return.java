@@ -41,13 +41,6 @@ public class Return extends IdentifiedEntity {
     @Column(name = "cohort_note", length = 1000)
     public String cohortNote;
 
-    /** SHA-256 (hex) of the secure link's token; the token itself is never stored. Null when revoked. */
-    @Column(name = "token_hash", length = 64)
-    public String tokenHash;
-
-    @Column(name = "token_issued_at")
-    public Instant tokenIssuedAt;
-
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     public ReturnStatus status = ReturnStatus.NOT_STARTED;

@@ -20,8 +20,9 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The secure link to a return: a random 256-bit token, shown once in the link and stored only as its SHA-256,
- * so a leaked database does not open anyone's return. Issuing a new token replaces (revokes) the old one.
+ * The secure links to a return: each a random 256-bit token, shown once in an email and stored only as its SHA-256
+ * ({@link ReturnLink}), so a leaked database does not open anyone's return. A return keeps every link it was sent
+ * until the manager replaces them; all of them open the same return, so no link is "older" than another.
  */
 @ApplicationScoped
 public class ReturnLinks {
@@ -32,6 +33,9 @@ public class ReturnLinks {
     @Inject
     Clock clock;
 
+    @Inject
+    LinkQueries queries;
+
     @ConfigProperty(name = "compact.base-url")
     String baseUrl;
 
@@ -40,15 +44,26 @@ public class ReturnLinks {
         LOG.infof("Links in emails lead to %s (compact.base-url)", baseUrl.replaceAll("/+$", ""));
     }
 
-    /** Gives the return a new token, revoking any earlier link, and returns the token (never stored). */
+    /** A new link that works alongside the return's earlier ones: its address for an email, never stored. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String issue(Return agencyReturn) {
+    public String issue(Return agencyReturn, String purpose) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        agencyReturn.tokenHash = hash(token);
-        agencyReturn.tokenIssuedAt = clock.instant();
-        return token;
+        ReturnLink link = new ReturnLink();
+        link.tokenHash = hash(token);
+        link.returnId = agencyReturn.id;
+        link.purpose = purpose;
+        link.issuedAt = clock.instant();
+        link.persist();
+        return url(token);
+    }
+
+    /** Revokes every link of the return and issues one new one: "Replace the link". */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String replaceAll(Return agencyReturn) {
+        queries.revokeAll(agencyReturn.id, clock.instant());
+        return issue(agencyReturn, "replaced");
     }
 
     /** The hash a link's token is stored under; empty for a token no link of ours could have. */
@@ -56,8 +71,13 @@ public class ReturnLinks {
         return token == null || token.length() < 20 || token.length() > 100 ? Optional.empty() : Optional.of(hash(token));
     }
 
-    /** The absolute address of the return's page, for emails. */
-    public String url(String token) {
+    /** The absolute address of the "Get a new link" page, for emails. */
+    public String newLinkPage() {
+        return baseUrl.replaceAll("/+$", "") + "/respond";
+    }
+
+    /** The absolute address of the return's page for a token. */
+    private String url(String token) {
         return baseUrl.replaceAll("/+$", "") + "/respond/" + token;
     }
 

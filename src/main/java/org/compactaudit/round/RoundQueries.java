@@ -24,8 +24,8 @@ import org.compactaudit.web.Page;
 
 /**
  * Every statement the round feature runs against its tables (audit_round, audit_return, cohort_change, chaser_step,
- * round_sector_returns), one method each, named by what it returns. Every look-up of a round or a return by id and
- * every list of rounds applies the {@link PartnershipScope}: another partnership's round is "not found".
+ * round_sector_returns; return_link is {@link LinkQueries}), one method each, named by what it returns. Every
+ * look-up of a round or a return by id and every list of rounds applies the {@link PartnershipScope}: another partnership's round is "not found".
  */
 @ApplicationScoped
 public class RoundQueries {
@@ -191,13 +191,6 @@ public class RoundQueries {
                 : Return.<Return>find(select + " and rd.partnership.id in ?2" + order, agencyId, limit.get()).list();
     }
 
-    /** The round's chaser steps as days from the due date, in order. */
-    /** The return a link's hash opens, with its round and agency. */
-    public Optional<Return> returnByTokenHash(String hash) {
-        return em.createQuery("select r from Return r join fetch r.round join fetch r.agency where r.tokenHash = :h", Return.class)
-                .setParameter("h", hash).getResultStream().findFirst();
-    }
-
     /** Records a save on an unsubmitted return (starting it if new); 0 when it was submitted meanwhile. */
     public int markSaved(long returnId, Instant now) {
         return em.createNativeQuery("update audit_return set last_saved_at = :now, status = case when status = 'NOT_STARTED'"
@@ -233,6 +226,7 @@ public class RoundQueries {
                 .filter(r -> scope.sees(r.round.partnership.id));
     }
 
+    /** The round's chaser steps as days from the due date, in order. */
     public List<Integer> chaserOffsets(long roundId) {
         return em.createQuery("select s.offsetDays from ChaserStep s where s.roundId = :round order by s.offsetDays",
                 Integer.class).setParameter("round", roundId).getResultList();

@@ -92,13 +92,13 @@ public class RoundSending {
                     uncontactable++;
                     continue;
                 }
-                String link = links.url(links.issue(r));
                 Map<String, Object> data = new HashMap<>(common);
                 data.put("agency", r.agency);
                 data.put("toolTitle", r.toolVersion.title);
-                data.put("link", link);
+                data.put("link", Outbox.LINK);
                 emails.add(new Outbox.Email("invitation", r.agency.leadEmail.trim(), replyTo, subject,
-                        render(invitationText, data), render(invitationHtml, data), r.id, partnership.id));
+                        render(invitationText, data), render(invitationHtml, data), r.id, partnership.id,
+                        links.issue(r, "invitation")));
                 r.invitedAt = now;
                 invited++;
             }

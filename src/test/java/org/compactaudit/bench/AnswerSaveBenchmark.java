@@ -368,9 +368,10 @@ public final class AnswerSaveBenchmark {
                 + " lead_email, active, created_at, updated_at, version) values (?, 'school', 'A', 'Lead', ?, true,"
                 + " timestamp '2018-01-01 09:00:00', timestamp '2018-01-01 09:00:00', 0)", Statement.RETURN_GENERATED_KEYS);
                 PreparedStatement ret = db.prepareStatement("insert into audit_return (round_id, agency_id, tool_version_id,"
-                        + " cohort_reason, token_hash, token_issued_at, status, invited_at, late, version) values (?, ?, ?,"
-                        + " 'CYCLE_GROUP', ?, timestamp '2018-04-01 09:00:00', 'NOT_STARTED', timestamp '2018-04-01 09:00:00',"
-                        + " false, 0)", Statement.RETURN_GENERATED_KEYS)) {
+                        + " cohort_reason, status, invited_at, late, version) values (?, ?, ?, 'CYCLE_GROUP', 'NOT_STARTED',"
+                        + " timestamp '2018-04-01 09:00:00', false, 0)", Statement.RETURN_GENERATED_KEYS);
+                PreparedStatement link = db.prepareStatement("insert into return_link (token_hash, return_id, purpose,"
+                        + " issued_at) values (?, ?, 'invitation', timestamp '2018-04-01 09:00:00')")) {
             for (int a = 0; a < agencies; a++) {
                 agency.setString(1, "Bench school " + a);
                 agency.setString(2, "lead" + a + "@bench.test");
@@ -383,9 +384,12 @@ public final class AnswerSaveBenchmark {
                 ret.setLong(1, round);
                 ret.setLong(2, agencyId);
                 ret.setLong(3, tool);
-                ret.setString(4, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes())));
                 ret.executeUpdate();
-                targets.add(new Target(key(ret), token));
+                long returnId = key(ret);
+                link.setString(1, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes())));
+                link.setLong(2, returnId);
+                link.executeUpdate();
+                targets.add(new Target(returnId, token));
             }
         }
         db.commit();

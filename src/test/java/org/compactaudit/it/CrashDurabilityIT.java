@@ -119,8 +119,8 @@ class CrashDurabilityIT {
             for (var entry : acknowledged.entrySet()) {
                 Slot slot = entry.getKey();
                 try (PreparedStatement s = db.prepareStatement("SELECT a.version, a.evidence FROM answer a"
-                        + " JOIN audit_return r ON r.id = a.return_id JOIN question q ON q.id = a.question_id"
-                        + " WHERE r.token_hash = ? AND q.question_key = ?")) {
+                        + " JOIN return_link l ON l.return_id = a.return_id JOIN question q ON q.id = a.question_id"
+                        + " WHERE l.token_hash = ? AND q.question_key = ?")) {
                     s.setString(1, hash(slot.token()));
                     s.setString(2, slot.question());
                     try (ResultSet rs = s.executeQuery()) {
@@ -273,10 +273,11 @@ class CrashDurabilityIT {
             byte[] bytes = new byte[32];
             random.nextBytes(bytes);
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            exec(db, "INSERT INTO audit_return (round_id, agency_id, tool_version_id, cohort_reason, token_hash,"
-                    + " token_issued_at, status, invited_at, late, version) VALUES (" + round + ", " + agency + ", " + tool
-                    + ", 'CYCLE_GROUP', '" + hash(token) + "', TIMESTAMP '2018-04-01 09:00:00', 'NOT_STARTED',"
-                    + " TIMESTAMP '2018-04-01 09:00:00', FALSE, 0)");
+            long ret = insert(db, "INSERT INTO audit_return (round_id, agency_id, tool_version_id, cohort_reason,"
+                    + " status, invited_at, late, version) VALUES (" + round + ", " + agency + ", " + tool
+                    + ", 'CYCLE_GROUP', 'NOT_STARTED', TIMESTAMP '2018-04-01 09:00:00', FALSE, 0)");
+            exec(db, "INSERT INTO return_link (token_hash, return_id, purpose, issued_at) VALUES ('" + hash(token) + "', "
+                    + ret + ", 'invitation', TIMESTAMP '2018-04-01 09:00:00')");
             tokens.add(token);
         }
         return tokens;

@@ -353,11 +353,12 @@ class RespondApiTest {
         assertTrue(scenario.outbox(o.returnId()).stream().anyMatch(m -> m.kind.equals("return-reopened") && m.to.equals("ann@x.test")));
         put(o.token(), "s2-q2", answer("outstanding", "Better evidence", scenario.answer(o.returnId(), "s2-q2").seenVersion()), 200);
 
-        staff.sendNewLink(o.returnId(), "link-replaced", "manager@test.local");
+        staff.sendNewLink(o.returnId(), true, "link-replaced", "manager@test.local");
         given().when().get("/api/v1/respond/" + o.token()).then().statusCode(404)
                 .body("message", containsString(r.round.partnership.contactEmail));
         OutboxMessage link = scenario.outbox(o.returnId()).stream().filter(m -> m.kind.equals("return-link")).findFirst().orElseThrow();
-        String newToken = link.bodyText.replaceAll("(?s).*/respond/([A-Za-z0-9_-]+).*", "$1");
+        assertFalse(link.bodyText.contains("/respond/"), "the stored body holds no link");
+        String newToken = link.linkUrl.substring(link.linkUrl.lastIndexOf('/') + 1);
         given().when().get("/api/v1/respond/" + newToken).then().statusCode(200).body("status", equalTo("in-progress"));
     }
 

@@ -47,7 +47,8 @@ public class ReturnScenario {
 
     @Transactional
     public String issue(long returnId) {
-        return links.issue(Return.findById(returnId));
+        String url = links.issue(Return.findById(returnId), "invitation");
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 
     @Transactional

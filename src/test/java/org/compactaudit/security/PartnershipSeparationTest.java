@@ -59,7 +59,7 @@ class PartnershipSeparationTest {
 
         /** Respondents' paths are opened by the return's secret link, not by a partnership's staff. */
         boolean byLink() {
-            return path.startsWith("/respond/") || path.startsWith("/api/v1/respond/");
+            return path.equals("/respond") || path.startsWith("/respond/") || path.startsWith("/api/v1/respond/");
         }
 
         boolean namesIds() {
