@@ -195,7 +195,8 @@ public class ChasingService {
                 + "Section 11 safeguarding audit " + round.name + " for " + r.agency.name;
         String replyTo = manual && managerEmail != null ? managerEmail : round.partnership.contactEmail;
         OutboxMessage message = outbox.enqueue(new Outbox.Email("chaser", r.agency.leadEmail.trim(), replyTo, subject,
-                render(chaserText, data), render(chaserHtml, data), r.id, round.partnership.id, links.issue(r, "chaser")));
+                render(chaserText, data), render(chaserHtml, data), r.id, round.partnership.id,
+                links.issue(r, "chaser")));
         Chaser chaser = new Chaser();
         chaser.returnId = returnId;
         chaser.stepKey = key;

@@ -25,7 +25,8 @@ import org.compactaudit.web.Page;
 /**
  * Every statement the round feature runs against its tables (audit_round, audit_return, cohort_change, chaser_step,
  * round_sector_returns; return_link is {@link LinkQueries}), one method each, named by what it returns. Every
- * look-up of a round or a return by id and every list of rounds applies the {@link PartnershipScope}: another partnership's round is "not found".
+ * look-up of a round or a return by id and every list of rounds applies the {@link PartnershipScope}: another
+ * partnership's round is "not found".
  */
 @ApplicationScoped
 public class RoundQueries {

@@ -57,7 +57,7 @@ class PartnershipSeparationTest {
             return path.startsWith("/api/");
         }
 
-        /** Respondents' paths are opened by the return's secret link, not by a partnership's staff. */
+        /** Respondents' paths (a return's secret link, or asking for a new one) belong to no partnership's staff. */
         boolean byLink() {
             return path.equals("/respond") || path.startsWith("/respond/") || path.startsWith("/api/v1/respond/");
         }
