@@ -50,8 +50,21 @@ public final class EvidenceChecks {
      * One graded answer as the checks need it: last year's answer to the same question (null when none) and the
      * question's "outstanding" guidance.
      */
-    public record Answer(String questionKey, Grade grade, String evidence, Grade lastYearGrade, String lastYearEvidence,
+    public record Evidence(String questionKey, Grade grade, String evidence, Grade lastYearGrade, String lastYearEvidence,
             String outstandingGuidance) {
+    }
+
+    /**
+     * A saved answer as the checks read it. Last year's grade is not kept beside a carried-forward answer, so the
+     * "unchanged" check runs only where a caller supplies last year's answer.
+     */
+    static Evidence of(Answer a) {
+        return new Evidence(a.question.key, a.grade, a.evidence, null, null, a.question.guidanceOutstanding);
+    }
+
+    /** One answer on its own, as a save or a conflict answers it (its question may be out of reach by then). */
+    static Evidence alone(Answer a) {
+        return new Evidence("", a.grade, a.evidence, null, null, null);
     }
 
     /** How alike two texts' word triples must be to count as the same evidence pasted in. */
@@ -81,12 +94,12 @@ public final class EvidenceChecks {
     }
 
     /** The flags of each answer that has any, by question key, in the answers' order. */
-    public static Map<String, Set<Flag>> check(List<Answer> answers, Thresholds thresholds) {
+    public static Map<String, Set<Flag>> check(List<Evidence> answers, Thresholds thresholds) {
         Map<String, Set<Flag>> flags = new LinkedHashMap<>();
-        List<Answer> graded = answers.stream().filter(a -> a.grade() != null && a.grade().isGraded()).toList();
+        List<Evidence> graded = answers.stream().filter(a -> a.grade() != null && a.grade().isGraded()).toList();
         List<Set<String>> triples = graded.stream().map(a -> triples(a.evidence())).toList();
         for (int i = 0; i < graded.size(); i++) {
-            Answer a = graded.get(i);
+            Evidence a = graded.get(i);
             Set<Flag> found = EnumSet.noneOf(Flag.class);
             if (isShort(a, thresholds)) {
                 found.add(Flag.SHORT);
@@ -110,7 +123,7 @@ public final class EvidenceChecks {
         return flags;
     }
 
-    static boolean isShort(Answer a, Thresholds thresholds) {
+    static boolean isShort(Evidence a, Thresholds thresholds) {
         int needed = switch (a.grade()) {
             case OUTSTANDING -> thresholds.outstanding();
             case GOOD -> thresholds.good();
@@ -134,7 +147,7 @@ public final class EvidenceChecks {
         return copies;
     }
 
-    static boolean carriedForwardWithHigherGrade(Answer a) {
+    static boolean carriedForwardWithHigherGrade(Evidence a) {
         return a.lastYearGrade() != null && a.lastYearGrade().isGraded() && a.grade().rank > a.lastYearGrade().rank
                 && !blank(a.evidence()) && normalise(a.evidence()).equals(normalise(a.lastYearEvidence()));
     }

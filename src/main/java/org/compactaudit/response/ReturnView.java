@@ -1,6 +1,8 @@
 package org.compactaudit.response;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.compactaudit.round.Return;
 import org.compactaudit.tool.Question;
@@ -30,6 +32,13 @@ public record ReturnView(Return ret, boolean closed, List<StandardView> standard
         public String fix() {
             return "Question " + number + " in " + question.standard.title + ": " + problem.fix();
         }
+    }
+
+    /** What the evidence checks flag, by question key, over every answer of the return ({@link EvidenceChecks}). */
+    public Map<String, Set<EvidenceChecks.Flag>> evidenceFlags() {
+        return EvidenceChecks.check(standards.stream().flatMap(s -> s.questions().stream())
+                .filter(q -> q.answer() != null).map(q -> EvidenceChecks.of(q.answer())).toList(),
+                EvidenceChecks.Thresholds.DEFAULT);
     }
 
     /** Submitted, or the round has closed: the respondent can only read it. */

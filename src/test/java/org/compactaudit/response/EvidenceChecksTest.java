@@ -10,7 +10,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import org.compactaudit.response.EvidenceChecks.Answer;
+import org.compactaudit.response.EvidenceChecks.Evidence;
 import org.compactaudit.response.EvidenceChecks.Flag;
 import org.compactaudit.tool.Grade;
 
@@ -21,12 +21,12 @@ class EvidenceChecksTest {
     private static final String GUIDANCE = "Every member of staff can name the designated safeguarding lead, and the"
             + " lead's training certificates and supervision records are up to date.";
 
-    private static Map<String, Set<Flag>> check(Answer... answers) {
+    private static Map<String, Set<Flag>> check(Evidence... answers) {
         return EvidenceChecks.check(List.of(answers), EvidenceChecks.Thresholds.DEFAULT);
     }
 
-    private static Answer answer(String key, Grade grade, String evidence) {
-        return new Answer(key, grade, evidence, null, null, GUIDANCE);
+    private static Evidence answer(String key, Grade grade, String evidence) {
+        return new Evidence(key, grade, evidence, null, null, GUIDANCE);
     }
 
     @Test
@@ -61,9 +61,9 @@ class EvidenceChecksTest {
 
     @Test
     void lastYearsEvidenceCarriedForwardIsFlaggedOnlyWhenTheGradeWentUp() {
-        Answer up = new Answer("q1", Grade.GOOD, GOOD_EVIDENCE, Grade.REQUIRES_IMPROVEMENT, GOOD_EVIDENCE + " ", GUIDANCE);
-        Answer same = new Answer("q1", Grade.GOOD, GOOD_EVIDENCE, Grade.GOOD, GOOD_EVIDENCE, GUIDANCE);
-        Answer rewritten = new Answer("q1", Grade.GOOD, GOOD_EVIDENCE, Grade.REQUIRES_IMPROVEMENT, "Policy in draft.", GUIDANCE);
+        Evidence up = new Evidence("q1", Grade.GOOD, GOOD_EVIDENCE, Grade.REQUIRES_IMPROVEMENT, GOOD_EVIDENCE + " ", GUIDANCE);
+        Evidence same = new Evidence("q1", Grade.GOOD, GOOD_EVIDENCE, Grade.GOOD, GOOD_EVIDENCE, GUIDANCE);
+        Evidence rewritten = new Evidence("q1", Grade.GOOD, GOOD_EVIDENCE, Grade.REQUIRES_IMPROVEMENT, "Policy in draft.", GUIDANCE);
         assertEquals(Set.of(Flag.UNCHANGED), check(up).get("q1"));
         assertEquals(Map.of(), check(same));
         assertEquals(Map.of(), check(rewritten));

@@ -147,6 +147,22 @@ class RespondApiTest {
     }
 
     @Test
+    void eachAnswerCarriesTheFlagsItsEvidenceRaisesAndTheWholeReturnAddsRepeatedEvidence() {
+        ReturnScenario.Opened o = scenario.create();
+        String pasted = "The DSL keeps the concerns register and the head reviews it every term, with minutes filed.";
+        given().contentType(ContentType.JSON).body(answer("good", "We have a policy.", 0))
+                .when().put("/api/v1/respond/" + o.token() + "/answers/s1-q1").then().statusCode(200)
+                .body("evidenceFlags", equalTo(List.of("short", "nothing-checkable")));
+        for (String key : List.of("s1-q2", "s2-q1", "s2-q2")) {
+            put(o.token(), key, answer("good", pasted, 0), 200);
+        }
+        given().when().get("/api/v1/respond/" + o.token()).then().statusCode(200)
+                .body("standards[0].questions[0].answer.evidenceFlags", equalTo(List.of("short", "nothing-checkable")))
+                .body("standards[0].questions[1].answer.evidenceFlags", equalTo(List.of("repeated")))
+                .body("standards[1].questions[0].answer.evidenceFlags", equalTo(List.of("repeated")));
+    }
+
+    @Test
     void savesAreStampedWithTheClockAndEachMinuteOfSavingIsOneLineOfHistory() {
         ReturnScenario.Opened o = scenario.create();
         put(o.token(), "s1-q1", answer("good", "Policy A", 0), 200);
