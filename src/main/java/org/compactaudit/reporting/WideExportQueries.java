@@ -5,9 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,9 +25,9 @@ public class WideExportQueries {
             boolean late) {
     }
 
-    /** One answer, as the wide export's cells for its question. */
-    public record AnswerCells(long questionId, String grade, String evidence, String naReason, String actionWhat,
-            String actionOwner, java.time.LocalDate actionDue) {
+    /** One answer, as the wide export's cells for its question; the texts are null when not asked for. */
+    public record AnswerCells(long returnId, long questionId, String grade, String evidence, String naReason,
+            String actionWhat, String actionOwner, java.time.LocalDate actionDue) {
     }
 
     /** The round's counted returns in sector order, then agency name. */
@@ -68,28 +70,30 @@ public class WideExportQueries {
     }
 
     /**
-     * The answers of the given returns, by return id; the evidence and action texts only when asked for, so a
-     * grades-only export reads no long text.
+     * Hands {@code each} the answers of the given returns as they are read. Without {@code texts} only the grade is
+     * read, from the index {@code ix_answer_grade} alone (V95): no answer row, with its evidence, is touched.
      */
-    Map<Long, List<AnswerCells>> answers(Connection connection, List<Long> returnIds, boolean texts) throws SQLException {
-        Map<Long, List<AnswerCells>> answers = new HashMap<>();
-        String columns = texts ? "an.evidence, an.na_reason, an.action_what, an.action_owner, an.action_due"
-                : "NULL, NULL, NULL, NULL, NULL";
-        String in = String.join(",", java.util.Collections.nCopies(returnIds.size(), "?"));
-        try (PreparedStatement s = connection.prepareStatement("SELECT an.return_id, an.question_id, an.grade, " + columns
+    void answers(Connection connection, List<Long> returnIds, boolean texts, Consumer<AnswerCells> each)
+            throws SQLException {
+        String in = String.join(",", Collections.nCopies(returnIds.size(), "?"));
+        String columns = texts ? ", an.evidence, an.na_reason, an.action_what, an.action_owner, an.action_due" : "";
+        try (PreparedStatement s = connection.prepareStatement("SELECT an.return_id, an.question_id, an.grade" + columns
                 + " FROM answer an WHERE an.return_id IN (" + in + ")")) {
             for (int i = 0; i < returnIds.size(); i++) {
                 s.setLong(i + 1, returnIds.get(i));
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    java.sql.Date due = rs.getDate(8);
-                    answers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new AnswerCells(rs.getLong(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            due == null ? null : due.toLocalDate()));
+                    if (texts) {
+                        java.sql.Date due = rs.getDate(8);
+                        each.accept(new AnswerCells(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), due == null ? null : due.toLocalDate()));
+                    } else {
+                        each.accept(new AnswerCells(rs.getLong(1), rs.getLong(2), rs.getString(3), null, null, null, null,
+                                null));
+                    }
                 }
             }
         }
-        return answers;
     }
 }
