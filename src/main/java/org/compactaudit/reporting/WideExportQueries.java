@@ -71,7 +71,7 @@ public class WideExportQueries {
 
     /**
      * Hands {@code each} the answers of the given returns as they are read. Without {@code texts} only the grade is
-     * read, from the index {@code ix_answer_grade} alone (V95): no answer row, with its evidence, is touched.
+     * read, from the index {@code ix_answer_grade} alone (V115): no answer row, with its evidence, is touched.
      */
     void answers(Connection connection, List<Long> returnIds, boolean texts, Consumer<AnswerCells> each)
             throws SQLException {
