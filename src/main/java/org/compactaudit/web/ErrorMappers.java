@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.hibernate.JDBCException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -30,6 +31,9 @@ import org.compactaudit.common.DomainException;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    /** How Hibernate words a failure to get a connection from the pool. */
+    private static final String NO_CONNECTION = "Unable to acquire JDBC Connection";
 
     @CheckedTemplate(basePath = "errors")
     static class Templates {
@@ -93,9 +97,16 @@ public class ErrorMappers {
         return answer(status, message, List.of());
     }
 
-    /** No database connection within the pool's acquisition timeout: the service is busy, the client may retry. */
+    /**
+     * No database connection within the pool's acquisition timeout: the service is busy, the client may retry.
+     * The pool's timeout is a plain SQLException (no SQL state), which Hibernate reports as a GenericJDBCException
+     * with this message, not as a JDBCConnectionException; any other JDBC failure is unexpected.
+     */
     @ServerExceptionMapper
-    public Response noConnection(JDBCConnectionException e) {
+    public Response noConnection(JDBCException e) {
+        if (!(e instanceof JDBCConnectionException) && !String.valueOf(e.getMessage()).startsWith(NO_CONNECTION)) {
+            return unexpected(e);
+        }
         LOG.warn("No database connection at " + uri.getPath() + ": " + e.getMessage());
         return Response.fromResponse(answer(503, "The service is busy. Try again in a few seconds.", List.of()))
                 .header("Retry-After", "5").build();
