@@ -293,12 +293,11 @@ class ReturnLinksTest {
         try (Connection c = dataSource.getConnection()) {
             DatabaseMetaData meta = c.getMetaData();
             List<String[]> columns = new ArrayList<>();
-            try (ResultSet rs = meta.getColumns(null, null, "%", "%")) {
+            // This database's own tables: H2 names them by schema, MariaDB by catalog (its schema is null).
+            try (ResultSet rs = meta.getColumns(c.getCatalog(), c.getSchema(), "%", "%")) {
                 while (rs.next()) {
                     int type = rs.getInt("DATA_TYPE");
-                    String schema = rs.getString("TABLE_SCHEM");
-                    if ((type == Types.VARCHAR || type == Types.CLOB || type == Types.LONGVARCHAR || type == Types.CHAR)
-                            && schema != null && !schema.equalsIgnoreCase("information_schema")) {
+                    if (type == Types.VARCHAR || type == Types.CLOB || type == Types.LONGVARCHAR || type == Types.CHAR) {
                         columns.add(new String[] { rs.getString("TABLE_NAME"), rs.getString("COLUMN_NAME") });
                     }
                 }
